@@ -1,0 +1,37 @@
+"""Fast, deterministic settings for the test suite.
+
+Inherits from ``base`` (not ``dev``), so tests exercise production-like
+settings. ``DATABASE_URL`` and ``REDIS_URL`` still apply, so the same suite runs
+against SQLite and locmem or against PostgreSQL and Redis.
+"""
+
+import tempfile
+
+from cms import env
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL, STORAGES
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-media-")
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            **CACHES["default"],
+            "KEY_PREFIX": env.get_str("CACHE_KEY_PREFIX", "baspasoz-test"),
+        }
+    }
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PressPagesConfig(AppConfig):
+    name = "press_pages"
+    verbose_name = _("Press pages")

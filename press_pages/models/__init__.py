@@ -1,0 +1,29 @@
+"""Page types of the public press site.
+
+Modules depend one way: ``base`` (mixins) and ``taxonomy`` (snippets) are used
+by the page modules, never the reverse.
+"""
+
+from .base import ListingMixin, PressPageMixin
+from .briefings import BriefingIndexPage, BriefingPage, BriefingSpeaker
+from .faq import FAQAnswerPage, FAQIndexPage
+from .home import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsPageTopic
+from .taxonomy import FAQCategory, Topic
+
+__all__ = [
+    "BriefingIndexPage",
+    "BriefingPage",
+    "BriefingSpeaker",
+    "FAQAnswerPage",
+    "FAQCategory",
+    "FAQIndexPage",
+    "HomePage",
+    "ListingMixin",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageRelatedPage",
+    "NewsPageTopic",
+    "PressPageMixin",
+    "Topic",
+]

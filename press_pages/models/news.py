@@ -1,0 +1,201 @@
+"""News items and their index."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import NewsBodyBlock
+from .base import ListingMixin, PressPageMixin
+from .home import LISTING_IMAGE_SPEC
+from .taxonomy import Topic
+
+
+class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
+    """The list of news items, newest first, with year and topic filters and feeds."""
+
+    parent_page_types = ["press_pages.HomePage"]
+    subpage_types = ["press_pages.NewsPage"]
+    max_count = None
+    max_count_per_parent = 1
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news_items(self):
+        """Live news items of this index, newest first."""
+        return (
+            NewsPage.objects.live()
+            .child_of(self)
+            .order_by("-display_date", "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.news_items()
+        year = self.parse_year(request)
+        if year is not None:
+            items = items.filter(display_date__year=year)
+        topic = None
+        topic_slug = request.GET.get("topic", "")
+        if topic_slug:
+            topic = Topic.objects.filter(locale_id=self.locale_id, slug=topic_slug).first()
+            if topic is None:
+                raise Http404("Unknown topic")
+            items = items.filter(topic_links__topic=topic)
+        images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE_SPEC)
+        items = items.prefetch_related(
+            Prefetch("hero_image", queryset=images),
+            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+        )
+        context.update(
+            items=self.paginate(request, items),
+            years=[d.year for d in self.news_items().dates("display_date", "year", order="DESC")],
+            topics=Topic.objects.filter(locale_id=self.locale_id),
+            selected_year=year,
+            selected_topic=topic,
+        )
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import index_feed
+
+        return index_feed(request, self, "rss")
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import index_feed
+
+        return index_feed(request, self, "atom")
+
+
+class NewsPage(PressPageMixin, Page):
+    """A news item: a lead, a hero image and a body of text, images and media."""
+
+    parent_page_types = ["press_pages.NewsIndexPage"]
+    subpage_types = []
+    max_count = None
+
+    lead = models.TextField(
+        _("lead"),
+        max_length=300,
+        help_text=_("One or two sentences that summarise the news; at most 300 characters."),
+    )
+    display_date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown with the news item and used to order the list."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. Required with an image."
+        ),
+    )
+    hero_image_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+    body = StreamField(NewsBodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("display_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("topic_links", label=_("Topics")),
+        InlinePanel("related_links", label=_("Related pages")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("display_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_image_alt": _(
+                        "Describe the hero image: alt text is required with an image."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
+        context["related_pages"] = [
+            link.related_page
+            for link in self.related_links.select_related("related_page")
+            if link.related_page.live
+        ]
+        return context
+
+
+class NewsPageTopic(Orderable):
+    """A topic a news item belongs to."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic")
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("topic")
+
+
+class NewsPageRelatedPage(Orderable):
+    """A page readers of a news item may want next."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")

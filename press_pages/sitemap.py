@@ -1,0 +1,2 @@
+def sitemap_view(request):
+    raise NotImplementedError

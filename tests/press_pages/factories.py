@@ -1,0 +1,131 @@
+"""Factories for the press pages: build a small site tree in any locale."""
+
+import datetime
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from press_pages.models import (
+    BriefingIndexPage,
+    BriefingPage,
+    BriefingSpeaker,
+    FAQAnswerPage,
+    FAQCategory,
+    FAQIndexPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    Topic,
+)
+
+
+def locale(code: str = "kk") -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Тақырып {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = Topic
+
+
+class FAQCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Санат {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = FAQCategory
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Жаңалықтар"
+    slug = "news"
+    show_in_menus = True
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Министрлік жаңалығы {n}")
+    lead = "Министрлік жаңа цифрлық қызметті іске қосты."
+    display_date = factory.LazyFunction(timezone.localdate)
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Жаңа қызмет азаматтарға өтінішті онлайн беруге мүмкіндік береді.</p>")]
+    )
+
+    class Meta:
+        model = NewsPage
+
+
+class BriefingIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Брифингтер"
+    slug = "briefings"
+    show_in_menus = True
+
+    class Meta:
+        model = BriefingIndexPage
+
+
+class BriefingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Брифинг {n}")
+    kind = BriefingPage.Kind.BRIEFING
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    venue = "Астана, Мәңгілік Ел даңғылы, 8, баспасөз залы"
+    announcement = "<p>Министр бағдарламаның нәтижелері туралы айтады.</p>"
+
+    class Meta:
+        model = BriefingPage
+
+
+class BriefingSpeakerFactory(factory.django.DjangoModelFactory):
+    name = "Айгүл Серікова"
+    position = "Баспасөз хатшысы"
+
+    class Meta:
+        model = BriefingSpeaker
+
+
+class FAQIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Жиі қойылатын сұрақтар"
+    slug = "faq"
+    show_in_menus = True
+
+    class Meta:
+        model = FAQIndexPage
+
+
+class FAQAnswerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Өтінішті қалай беруге болады {n}?")
+    short_answer = "Өтінішті сайттағы нысан арқылы беруге болады."
+    full_answer = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Нысанды толтырып, жіберу батырмасын басыңыз.</p>")]
+    )
+    category = factory.SubFactory(FAQCategoryFactory)
+    department = "Баспасөз қызметі"
+
+    class Meta:
+        model = FAQAnswerPage
+
+
+def kk_home() -> HomePage:
+    """The kk home page that the migrations make the site root."""
+    return HomePage.objects.get(locale__language_code="kk")
+
+
+def translate(page, code: str, **fields):
+    """Copy ``page`` (and any untranslated parents) into locale ``code`` and publish it."""
+    translation = page.copy_for_translation(locale(code), copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
