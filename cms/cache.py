@@ -1,4 +1,4 @@
-"""A shared cache of anonymous page responses, per URL and so per locale.
+"""A shared cache of anonymous page responses, per URL and language.
 
 Anonymous visitors make up nearly all traffic, and most pages change only when an
 editor publishes. A cached hit is answered before sessions, locale or the
@@ -6,51 +6,96 @@ database are touched, so it makes no SQL query at all.
 
 Correctness rules:
 
-* only ``GET``/``HEAD`` requests without a session or CSRF cookie are served from
-  or stored in the cache, so a logged-in editor or a visitor with a form in
-  progress always gets a fresh page;
-* only ``200`` responses that set no cookie and are not marked private are stored;
-* publishing, unpublishing, moving or deleting a page, and saving a site setting
-  or snippet, bumps a generation number that is part of every key, which
-  invalidates every cached page at once in every process sharing the cache.
+* only ``GET``/``HEAD`` requests without a session or CSRF cookie (and without
+  an ``Authorization`` header) are served from or stored in the cache, so a
+  logged-in editor or a visitor with a form in progress always gets a fresh page;
+* only ``200`` responses that set no cookie, are not marked private or
+  ``no-store``, and vary on nothing but ``Cookie`` and ``Accept-Language`` are
+  stored; the key holds the language the request resolves to, so a page without
+  a language prefix (``/sitemap.xml``) is cached once per language;
+* publishing, unpublishing, moving or deleting a page, and saving a site setting,
+  snippet, image or document, bumps a generation number that is part of every
+  key, which invalidates every cached page at once in every process sharing the
+  cache. The bump happens at once and again when the transaction commits, so a
+  request rendered from the old data while the publish was still uncommitted
+  cannot be stored under the new generation;
+* the middleware does not make the cache a dependency: if it is down, pages
+  are rendered as if it were empty (Wagtail's own site-root cache still needs it).
 
 (``wagtail-cache`` does the same job but does not support Wagtail 8.)
 """
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.cache import patch_response_headers
+from django.utils.cache import cc_delim_re, patch_response_headers
+from django.utils.translation import get_language_from_request
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 CACHE_HEADER = "X-Page-Cache"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
+# Browsers and proxies may reuse a page this long; invalidation cannot reach them.
+CLIENT_MAX_AGE = 60
+ALLOWED_VARY = {"cookie", "accept-language"}
+# Apps whose models (other than pages) are shown on public pages: their saves
+# invalidate the cache. Citizen requests and workflow states are deliberately absent.
+PUBLIC_CONTENT_APPS = {"cms", "press_pages"}
+
+
+def _new_generation() -> int:
+    """A generation number no earlier generation can have had.
+
+    Time-based rather than starting at 1: if the generation key is evicted, a
+    restart at 1 could resurrect pages stored under an old generation 1.
+    """
+    return time.time_ns() // 1000
 
 
 def current_generation() -> int:
+    """The number every cache key made from published content must include.
+
+    Other caches of public data (the site chrome, listing counts) use it too,
+    so one bump empties them all.
+    """
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def _bump_generation() -> None:
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+    except Exception:
+        # Publishing must not fail because the cache is down; stale entries
+        # expire after PAGE_CACHE_SECONDS at the latest.
+        logger.exception("Could not invalidate the page cache")
 
 
 def invalidate_page_cache(**kwargs) -> None:
     """Make every cached page stale, in every process that shares the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 2, timeout=None)
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
 
 
 def _cache_key(request, generation: int) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
-    return f"pagecache:{generation}:{hashlib.sha256(raw).hexdigest()}"
+    language = get_language_from_request(request, check_path=True)
+    raw = f"{request.scheme}|{request.get_host()}|{language}|{request.get_full_path()}"
+    return f"pagecache:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _is_cacheable_request(request) -> bool:
@@ -59,9 +104,11 @@ def _is_cacheable_request(request) -> bool:
     if (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or settings.CSRF_COOKIE_NAME in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
     ):
         return False
-    if request.path.startswith(EXCLUDED_PREFIXES) or request.path == "/":
+    # "/" redirects by Accept-Language and is cheap; the rest are not pages.
+    if request.path == "/" or request.path.startswith(EXCLUDED_PREFIXES):
         return False
     return "preview" not in request.GET
 
@@ -69,8 +116,11 @@ def _is_cacheable_request(request) -> bool:
 def _is_cacheable_response(response) -> bool:
     if response.status_code != 200 or response.cookies or response.streaming:
         return False
-    cache_control = response.get("Cache-Control", "")
-    return "private" not in cache_control and "no-store" not in cache_control
+    cache_control = response.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", ""))}
+    return vary - {""} <= ALLOWED_VARY
 
 
 class AnonymousPageCacheMiddleware:
@@ -84,19 +134,25 @@ class AnonymousPageCacheMiddleware:
         if timeout <= 0 or not _is_cacheable_request(request):
             return self.get_response(request)
 
-        key = _cache_key(request, current_generation())
-        cached = cache.get(key)
+        try:
+            key = _cache_key(request, current_generation())
+            cached = cache.get(key)
+        except Exception:
+            logger.exception("Page cache unavailable; rendering without it")
+            return self.get_response(request)
         if cached is not None:
             cached[CACHE_HEADER] = "hit"
             return cached
 
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            patch_response_headers(response, cache_timeout=60)
-            cache.set(key, response, timeout)
-            response[CACHE_HEADER] = "miss"
+            patch_response_headers(response, cache_timeout=min(CLIENT_MAX_AGE, timeout))
+            try:
+                cache.set(key, response, timeout)
+            except Exception:
+                logger.exception("Could not store a page in the cache")
+            else:
+                response[CACHE_HEADER] = "miss"
         return response
 
 
@@ -108,19 +164,29 @@ receiver(post_page_move)(invalidate_page_cache)
 @receiver(post_save)
 @receiver(post_delete)
 def _invalidate_on_content_change(sender, **kwargs):
-    """Snippets and settings show on every page, so changing one invalidates all.
+    """Snippets, settings, images and documents show on pages; changing one invalidates all.
 
-    Page saves are left out (a draft changes nothing public); page deletion is
-    not, since a deleted live page must disappear from listings.
+    Page saves are left out (a draft changes nothing public; publishing sends
+    ``page_published``); page deletion is not, since a deleted live page must
+    disappear from listings. Renditions are left out: they are created while
+    pages render, as is a settings row of defaults.
     """
-    from wagtail.contrib.settings.models import BaseSiteSetting
-    from wagtail.models import Page, Site
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, Site
 
     if issubclass(sender, Page):
         if kwargs["signal"] is post_delete:
             invalidate_page_cache()
-    elif issubclass(sender, (BaseSiteSetting, Site)) or sender._meta.app_label in {
-        "cms",
-        "press_pages",
-    }:
+    elif issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+        # ``for_site``/``load`` create a row of defaults on first read, while a
+        # page renders; only an editor's later save changes what pages show.
+        if not kwargs.get("created"):
+            invalidate_page_cache()
+    elif (
+        issubclass(sender, (Site, Locale))
+        or sender in (get_image_model(), get_document_model())
+        or sender._meta.app_label in PUBLIC_CONTENT_APPS
+    ):
         invalidate_page_cache()

@@ -2,53 +2,89 @@
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+import redis
 
 logger = logging.getLogger(__name__)
 
+# A load balancer polls this; a dead dependency must fail fast, not hang.
+REDIS_TIMEOUT_SECONDS = 2
 
-def _check_database() -> None:
+
+def _check_database() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
+    return {}
 
 
-def _check_cache() -> None:
+def _check_cache() -> dict:
     key = f"healthz:{get_random_string(12)}"
     cache.set(key, "ok", 10)
     if cache.get(key) != "ok":
         raise RuntimeError("cache did not return the value just written")
     cache.delete(key)
+    return {}
 
 
-def _check_queue() -> None:
-    from django_q.brokers import get_broker
+def _check_queue() -> dict:
+    """Reach the django-q2 broker named by the current settings, and count waiting jobs.
 
-    if not get_broker().ping():
-        raise RuntimeError("queue broker did not answer")
+    ``django_q.conf.Conf`` (and so ``get_broker()``) reads ``Q_CLUSTER`` once at
+    import, so the broker is reached here from the settings themselves. This
+    tells whether jobs can be enqueued, not whether a ``qcluster`` is running.
+    """
+    conf = settings.Q_CLUSTER
+    cluster_name = conf.get("cluster_name", conf.get("name", "default"))
+    if conf.get("redis"):
+        if not isinstance(conf["redis"], str):
+            raise TypeError("healthz only understands a Redis URL in Q_CLUSTER['redis']")
+        client = redis.Redis.from_url(
+            conf["redis"],
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+        )
+        try:
+            client.ping()
+            pending = client.llen(f"django_q:{cluster_name}:q")
+        finally:
+            client.close()
+        return {"broker": "redis", "pending": pending}
+    if conf.get("orm"):
+        from django_q.models import OrmQ
+
+        pending = OrmQ.objects.using(conf["orm"]).filter(key=cluster_name).count()
+        return {"broker": "orm", "pending": pending}
+    raise RuntimeError("Q_CLUSTER names neither a Redis nor an ORM broker")
 
 
 CHECKS = {"database": _check_database, "cache": _check_cache, "queue": _check_queue}
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """Status of the database, cache and queue broker: 200 if all are up, else 503."""
+    """Status of the database, cache and queue broker: 200 if all are up, else 503.
+
+    The body names each component's status and, for a failed one, only the
+    exception class: details go to the log, not to whoever polls the endpoint.
+    """
     components = {}
     for name, check in CHECKS.items():
         try:
-            check()
+            details = check()
         except Exception as exc:
             logger.warning("healthz: %s is down: %s", name, exc)
             components[name] = {"status": "down", "error": exc.__class__.__name__}
         else:
-            components[name] = {"status": "ok"}
+            components[name] = {"status": "ok", **details}
     healthy = all(c["status"] == "ok" for c in components.values())
     return JsonResponse(
         {"status": "ok" if healthy else "down", "components": components},

@@ -1,0 +1,244 @@
+"""One queue: Wagtail's tasks and wagtail-localize's jobs go through django-q2.
+
+Jobs are pulled from the configured broker (the ORM broker on SQLite, Redis
+when ``REDIS_URL`` is set) and run through django-q2's own worker and monitor,
+as a ``qcluster`` would; only the process boundary is left out.
+"""
+
+import ast
+import datetime
+from importlib import import_module
+from multiprocessing import Queue, Value
+
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
+from wagtail_localize.synctree import synchronize_tree
+
+import pytest
+from django_q.brokers import get_broker
+from django_q.brokers.orm import ORM
+from django_q.models import OrmQ, Schedule, Success
+from django_q.monitor import monitor
+from django_q.signing import SignedPackage
+from django_q.tasks import async_task
+from django_q.worker import worker
+from django_tasks import TaskResultStatus
+
+from cms.tasks import DjangoQ2JobBackend, run_django_task, run_job
+from tests.press_pages.factories import (
+    FAQAnswerPageFactory,
+    FAQIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    kk_home,
+    locale,
+)
+
+pytestmark = pytest.mark.django_db
+
+DJANGO_Q2_TASKS = {"default": {"BACKEND": "cms.tasks.DjangoQ2TaskBackend"}}
+
+
+@pytest.fixture
+def broker():
+    """The configured django-q2 broker, empty before and after the test."""
+    broker = get_broker()
+    broker.purge_queue()
+    yield broker
+    broker.purge_queue()
+
+
+def waiting_jobs(broker) -> list[dict]:
+    """Take every job off the broker, as django-q2's pusher does, and unpack it."""
+    jobs = []
+    while task_set := broker.dequeue():
+        for ack_id, payload in task_set:
+            job = SignedPackage.loads(payload)
+            job["ack_id"] = ack_id
+            jobs.append(job)
+    return jobs
+
+
+def run_in_worker(broker, jobs: list[dict]) -> None:
+    """Run jobs through django-q2's worker and monitor, in this process.
+
+    ``sync`` is django-q2's own in-process flag: the worker keeps this test's
+    database connection (and transaction) instead of closing it.
+    """
+    task_queue, result_queue = Queue(), Queue()
+    for job in jobs:
+        task_queue.put({**job, "sync": True})
+    task_queue.put("STOP")
+    worker(task_queue, result_queue, Value("f", -1))
+    result_queue.put("STOP")
+    monitor(result_queue, broker=broker)
+    for queue in (task_queue, result_queue):
+        queue.close()
+        queue.join_thread()
+
+
+def faq_answer_without_references():
+    """A published FAQ answer whose reference index rows have not been written."""
+    home = kk_home()
+    with disable_reference_index_auto_update():
+        answer = FAQAnswerPageFactory(parent=FAQIndexPageFactory(parent=home))
+    ReferenceIndex.remove_for_object(answer)
+    return answer
+
+
+def references_of(answer):
+    return ReferenceIndex.get_references_for_object(answer)
+
+
+class TestDjangoQ2TaskBackend:
+    def test_wagtail_task_is_queued_on_commit_and_run_by_a_django_q2_worker(
+        self, broker, django_capture_on_commit_callbacks
+    ):
+        answer = faq_answer_without_references()
+        assert not references_of(answer).exists()
+
+        with (
+            override_settings(TASKS=DJANGO_Q2_TASKS),
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+        ):
+            result = update_reference_index_task.enqueue(
+                "press_pages", "faqanswerpage", str(answer.pk)
+            )
+        assert result.status == TaskResultStatus.READY
+        assert broker.queue_size() == 0, "nothing is queued before the commit"
+        with override_settings(TASKS=DJANGO_Q2_TASKS):
+            for callback in callbacks:
+                callback()
+
+        if isinstance(broker, ORM):
+            assert OrmQ.objects.filter(key=broker.list_key).count() == 1
+        assert broker.queue_size() == 1
+        jobs = waiting_jobs(broker)
+        assert [job["func"] for job in jobs] == [run_django_task]
+        assert jobs[0]["args"] == (
+            "wagtail.tasks.update_reference_index_task",
+            result.id,
+            ["press_pages", "faqanswerpage", str(answer.pk)],
+            {},
+        )
+        assert not references_of(answer).exists(), "the work waits for a worker"
+
+        run_in_worker(broker, jobs)
+
+        referenced = {ref.to_object_id for ref in references_of(answer)}
+        assert str(answer.category_id) in referenced
+        assert Success.objects.filter(id=jobs[0]["id"]).exists()
+        assert broker.queue_size() == 0, "the job is acknowledged"
+
+    def test_nothing_is_queued_when_the_transaction_rolls_back(
+        self, broker, django_capture_on_commit_callbacks
+    ):
+        answer = faq_answer_without_references()
+        with (
+            override_settings(TASKS=DJANGO_Q2_TASKS),
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+        ):
+            update_reference_index_task.enqueue("press_pages", "faqanswerpage", str(answer.pk))
+        # The callbacks were captured but never run, as after a rollback.
+        assert len(callbacks) == 1
+        assert broker.queue_size() == 0
+
+    def test_page_saves_enqueue_wagtail_reference_updates_on_the_queue(
+        self, broker, django_capture_on_commit_callbacks
+    ):
+        index = NewsIndexPageFactory(parent=kk_home())
+        with (
+            override_settings(TASKS=DJANGO_Q2_TASKS),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            news = NewsPageFactory(parent=index)
+
+        jobs = waiting_jobs(broker)
+        queued = {tuple(job["args"][2]) for job in jobs}
+        assert ("press_pages", "newspage", str(news.pk)) in queued
+        run_in_worker(broker, jobs)
+        assert Success.objects.filter(id__in=[job["id"] for job in jobs]).count() == len(jobs)
+
+
+class TestDjangoQ2JobBackend:
+    def test_localize_job_is_queued_on_commit_and_run_by_a_django_q2_worker(
+        self, broker, django_capture_on_commit_callbacks
+    ):
+        home = kk_home()
+        news_index = NewsIndexPageFactory(parent=home)
+        ru = locale("ru")
+        assert not Page.objects.filter(locale=ru).exists()
+
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            DjangoQ2JobBackend({}).enqueue(
+                synchronize_tree, args=[locale("kk"), ru], kwargs={"page_index": None}
+            )
+        assert broker.queue_size() == 0, "nothing is queued before the commit"
+        for callback in callbacks:
+            callback()
+
+        jobs = waiting_jobs(broker)
+        assert [job["func"] for job in jobs] == [run_job]
+        assert jobs[0]["args"][0] is synchronize_tree
+        assert jobs[0]["kwargs"] == {}, "job kwargs travel as an argument of run_job"
+
+        run_in_worker(broker, jobs)
+
+        aliases = Page.objects.filter(locale=ru)
+        assert set(aliases.values_list("alias_of_id", flat=True)) == {home.pk, news_index.pk}
+
+
+class TestPublishScheduledSchedule:
+    def test_migration_creates_one_schedule_every_minute(self):
+        schedule = Schedule.objects.get(name="wagtail: publish_scheduled")
+        assert schedule.func == "django.core.management.call_command"
+        assert schedule.args == "'publish_scheduled'"
+        assert schedule.schedule_type == Schedule.MINUTES
+        assert schedule.minutes == 1
+        assert schedule.repeats == -1
+
+    def test_migration_is_idempotent_and_reversible(self):
+        migration = import_module("cms.migrations.0002_schedule_publish_scheduled")
+        state = MigrationLoader(connection).project_state(
+            ("cms", "0002_schedule_publish_scheduled")
+        )
+        # Not entered: the migration functions only read the editor's connection.
+        schema_editor = connection.schema_editor()
+        schedules = Schedule.objects.filter(name=migration.SCHEDULE_NAME)
+
+        migration.create_schedule(state.apps, schema_editor)
+        assert schedules.count() == 1
+        migration.delete_schedule(state.apps, schema_editor)
+        assert not schedules.exists()
+        migration.create_schedule(state.apps, schema_editor)
+        migration.create_schedule(state.apps, schema_editor)
+        assert schedules.count() == 1
+
+    def test_schedule_publishes_a_page_whose_go_live_time_has_passed(self, broker):
+        index = NewsIndexPageFactory(parent=kk_home())
+        news = NewsPageFactory(parent=index, live=False)
+        news.go_live_at = timezone.now() + datetime.timedelta(minutes=5)
+        news.save_revision().publish()
+        news.refresh_from_db()
+        assert not news.live, "publishing with a future go-live time only schedules it"
+        # Let the go-live time pass.
+        revision = news.scheduled_revision
+        past = timezone.now() - datetime.timedelta(minutes=1)
+        revision.approved_go_live_at = past
+        revision.content["go_live_at"] = past.isoformat()
+        revision.save(update_fields=["approved_go_live_at", "content"])
+
+        schedule = Schedule.objects.get(name="wagtail: publish_scheduled")
+        # What django-q2's scheduler enqueues for this schedule, run by its worker.
+        async_task(schedule.func, *ast.literal_eval(f"({schedule.args},)"), broker=broker)
+        run_in_worker(broker, waiting_jobs(broker))
+
+        news.refresh_from_db()
+        assert news.live
+        assert news.live_revision_id == revision.pk
