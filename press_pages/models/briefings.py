@@ -68,7 +68,7 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
         return index_feed(request, self, "atom")
 
-    @path("calendar.ics", name="ical")
+    @path("ical/", name="ical")
     def ical_feed(self, request):
         from ..ical import upcoming_calendar_response
 
@@ -177,7 +177,7 @@ class BriefingPage(RoutablePageMixin, PressPageMixin, Page):
             self.registration_deadline is not None and self.registration_deadline >= timezone.now()
         )
 
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from ..ical import briefing_calendar_response
 

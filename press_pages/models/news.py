@@ -1,5 +1,6 @@
 """News items and their index."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -11,14 +12,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.cache import current_generation
+
 from ..blocks import NewsBodyBlock
 from .base import ListingMixin, PressPageMixin
-from .home import LISTING_IMAGE_SPEC
+from .home import listing_image_renditions
 from .taxonomy import Topic
+
+# A safety net only: publishing changes the key, which is what keeps these fresh.
+LISTING_FACTS_SECONDS = 60 * 60
 
 
 class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
@@ -44,6 +49,28 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
             .order_by("-display_date", "-first_published_at", "-pk")
         )
 
+    def listing_facts(self, items, year: int | None, topic: Topic | None) -> tuple[int, list[int]]:
+        """How many items the filtered list holds, and the years that have news.
+
+        Both read every news item of the index, so they are cached until the
+        next publish, unpublish, move or deletion (any of which changes
+        ``current_generation()``).
+        """
+        generation = current_generation()
+        count_key = (
+            f"press:news-count:{generation}:{self.pk}:{year or ''}:{topic.pk if topic else ''}"
+        )
+        years_key = f"press:news-years:{generation}:{self.pk}"
+        cached = cache.get_many([count_key, years_key])
+        if count_key not in cached:
+            cached[count_key] = items.count()
+            cache.set(count_key, cached[count_key], LISTING_FACTS_SECONDS)
+        if years_key not in cached:
+            dates = self.news_items().dates("display_date", "year", order="DESC")
+            cached[years_key] = [d.year for d in dates]
+            cache.set(years_key, cached[years_key], LISTING_FACTS_SECONDS)
+        return cached[count_key], cached[years_key]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.news_items()
@@ -57,14 +84,18 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
             if topic is None:
                 raise Http404("Unknown topic")
             items = items.filter(topic_links__topic=topic)
-        images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE_SPEC)
-        items = items.prefetch_related(
-            Prefetch("hero_image", queryset=images),
-            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+        count, years = self.listing_facts(items, year, topic)
+        items = (
+            items.defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related(
+                listing_image_renditions(),
+                Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+            )
         )
         context.update(
-            items=self.paginate(request, items),
-            years=[d.year for d in self.news_items().dates("display_date", "year", order="DESC")],
+            items=self.paginate(request, items, count=count),
+            years=years,
             topics=Topic.objects.filter(locale_id=self.locale_id),
             selected_year=year,
             selected_topic=topic,

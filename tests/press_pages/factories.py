@@ -4,9 +4,10 @@ import datetime
 
 from django.utils import timezone
 
-import factory
 import wagtail_factories
 from wagtail.models import Locale
+
+import factory
 
 from press_pages.models import (
     BriefingIndexPage,
@@ -58,7 +59,9 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     lead = "Министрлік жаңа цифрлық қызметті іске қосты."
     display_date = factory.LazyFunction(timezone.localdate)
     body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>Жаңа қызмет азаматтарға өтінішті онлайн беруге мүмкіндік береді.</p>")]
+        lambda: [
+            ("paragraph", "<p>Жаңа қызмет азаматтарға өтінішті онлайн беруге мүмкіндік береді.</p>")
+        ]
     )
 
     class Meta:
@@ -129,3 +132,10 @@ def translate(page, code: str, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific
+
+
+def publish(page):
+    """Publish ``page`` through a revision, as an editor does, so it has publication dates."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
