@@ -1,0 +1,280 @@
+"""``seed_demo`` builds a trilingual demo site, creates nothing on a second run,
+and refuses to run with DEBUG off unless forced."""
+
+import re
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Locale, Page, Revision
+from wagtail_localize.models import Translation
+
+from cms.models import AgencyProfile, SiteSettings
+from press_pages.demo.builder import DemoSeeder
+from press_pages.demo.roles import DEMO_USERS, GROUPS
+from press_pages.models import (
+    BriefingIndexPage,
+    BriefingPage,
+    FAQAnswerPage,
+    FAQCategory,
+    FAQIndexPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageTopic,
+    Topic,
+)
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z]")
+PAGE_MODELS = [
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    BriefingIndexPage,
+    BriefingPage,
+    FAQIndexPage,
+    FAQAnswerPage,
+]
+LOCALIZED_MODELS = [*PAGE_MODELS, Topic, FAQCategory, AgencyProfile]
+SMALL = ["--news", "5", "--briefings", "4", "--faq", "4"]
+
+
+def snapshot() -> dict:
+    """Row counts that a second seed run must leave unchanged."""
+    counts = {
+        f"{model.__name__}:{code}": model.objects.filter(locale__language_code=code).count()
+        for model in LOCALIZED_MODELS
+        for code in ("kk", "ru", "en")
+    }
+    for model in (
+        Revision,
+        Translation,
+        Redirect,
+        NewsPageTopic,
+        GroupPagePermission,
+        Group,
+        get_user_model(),
+        get_image_model(),
+        get_document_model(),
+    ):
+        counts[model.__name__] = model.objects.count()
+    return counts
+
+
+def seed(*args) -> str:
+    out = StringIO()
+    call_command("seed_demo", *SMALL, "--force", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+class SeedDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = seed()
+        cls.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
+    def pages(self, model, code):
+        return model.objects.filter(locale=self.locales[code])
+
+    def test_a_second_run_creates_nothing(self):
+        before = snapshot()
+        output = seed()
+        self.assertEqual(snapshot(), before)
+        self.assertIn("demo-editor-2026", output)
+
+    def test_every_language_has_a_live_tree(self):
+        expected = {
+            HomePage: 1,
+            NewsIndexPage: 1,
+            NewsPage: 5,
+            BriefingIndexPage: 1,
+            BriefingPage: 4,
+            FAQIndexPage: 1,
+            FAQAnswerPage: 4,
+        }
+        for code in ("kk", "ru", "en"):
+            for model, count in expected.items():
+                pages = self.pages(model, code)
+                with self.subTest(code=code, model=model.__name__):
+                    self.assertEqual(pages.count(), count)
+                    self.assertEqual(
+                        pages.live().filter(has_unpublished_changes=False).count(), count
+                    )
+            sections = self.pages(HomePage, code).get().get_children().live().in_menu()
+            self.assertEqual(sections.count(), 3)
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+    def test_translations_are_in_their_own_language_and_slug(self):
+        for kk_page in Page.objects.filter(locale=self.locales["kk"], depth__gt=1).specific():
+            ru = kk_page.get_translation(self.locales["ru"])
+            en = kk_page.get_translation(self.locales["en"])
+            with self.subTest(page=kk_page.slug):
+                self.assertRegex(ru.title, CYRILLIC)
+                self.assertNotEqual(ru.title, kk_page.title)
+                self.assertRegex(en.title, LATIN)
+                self.assertNotRegex(en.title, CYRILLIC)
+                self.assertTrue(ru.slug.isascii() and en.slug.isascii())
+                self.assertNotEqual(ru.slug, en.slug)
+
+        for news in self.pages(NewsPage, "en"):
+            text = " ".join(
+                str(block.value) for block in news.body if block.block_type == "paragraph"
+            )
+            self.assertNotRegex(text + news.lead, CYRILLIC)
+        for news in self.pages(NewsPage, "ru"):
+            tables = [block.value for block in news.body if block.block_type == "table"]
+            for table in tables:
+                self.assertRegex(table["table_caption"], CYRILLIC)
+                self.assertNotRegex(table["table_caption"], r"[әғқңөұүһі]")
+
+    def test_ru_and_en_are_wagtail_localize_translations(self):
+        sources = Page.objects.filter(locale=self.locales["kk"], depth__gt=1)
+        translated = Translation.objects.filter(
+            source__object_id__in=sources.values("translation_key")
+        )
+        self.assertEqual(translated.count(), 2 * sources.count())
+        self.assertEqual(
+            set(translated.values_list("target_locale__language_code", flat=True)), {"ru", "en"}
+        )
+
+    def test_translated_pages_use_their_own_topics_speakers_and_categories(self):
+        for code in ("ru", "en"):
+            for link in NewsPageTopic.objects.filter(page__locale=self.locales[code]):
+                self.assertEqual(link.topic.locale_id, self.locales[code].pk)
+            for answer in self.pages(FAQAnswerPage, code):
+                self.assertEqual(answer.category.locale_id, self.locales[code].pk)
+        for briefing in self.pages(BriefingPage, "en"):
+            for speaker in briefing.speakers.all():
+                self.assertNotRegex(speaker.name + speaker.position, CYRILLIC)
+        topic = self.pages(Topic, "ru").get(slug="budget")
+        self.assertEqual(topic.name, "Бюджет и финансы")
+
+    def test_briefings_are_both_past_with_materials_and_upcoming(self):
+        now = timezone.now()
+        briefings = self.pages(BriefingPage, "kk")
+        upcoming = briefings.filter(ends_at__gte=now)
+        past = briefings.filter(ends_at__lt=now)
+        self.assertTrue(upcoming.exists())
+        self.assertTrue(past.exists())
+        for briefing in past:
+            kinds = {block.block_type for block in briefing.materials}
+            self.assertTrue({"transcript", "photos"} <= kinds)
+        for briefing in briefings:
+            self.assertTrue(briefing.speakers.exists())
+            if briefing.registration_deadline:
+                self.assertLess(briefing.registration_deadline, briefing.starts_at)
+
+    def test_answers_name_a_department_legal_acts_and_a_review_date(self):
+        answers = self.pages(FAQAnswerPage, "en")
+        self.assertGreaterEqual(answers.values("category").distinct().count(), 2)
+        for answer in answers:
+            self.assertTrue(answer.department)
+            self.assertLessEqual(answer.last_reviewed, timezone.localdate())
+            self.assertTrue(list(answer.legal_acts))
+
+    def test_images_have_alt_text(self):
+        images = get_image_model().objects.all()
+        self.assertGreaterEqual(images.count(), 12)
+        for image in images:
+            self.assertTrue(image.description, image.title)
+        hero_sizes = {
+            (image.width, image.height) for image in images.exclude(title__startswith="logo")
+        }
+        self.assertEqual(hero_sizes, {(1600, 900)})
+        for code in ("kk", "ru", "en"):
+            for news in self.pages(NewsPage, code):
+                self.assertTrue(news.hero_image_id and news.hero_image_alt)
+                for block in news.body:
+                    if block.block_type == "image":
+                        self.assertTrue(block.value["image"].contextual_alt_text)
+
+    def test_agency_profile_and_site_settings(self):
+        names = {
+            profile.locale.language_code: profile.name for profile in AgencyProfile.objects.all()
+        }
+        self.assertEqual(set(names), {"kk", "ru", "en"})
+        self.assertIn("Министерство", names["ru"])
+        self.assertIn("Ministry", names["en"])
+        home_intro = self.pages(HomePage, "en").get().intro
+        self.assertIn("fictional", home_intro)
+        settings = SiteSettings.objects.get()
+        self.assertEqual((settings.logo.width, settings.logo.height), (512, 512))
+        self.assertTrue(settings.telegram_url)
+
+    def test_each_role_has_a_user_in_its_group(self):
+        User = get_user_model()
+        for demo in DEMO_USERS:
+            user = User.objects.get(username=demo.username)
+            self.assertTrue(user.check_password(demo.password))
+            if demo.group is None:
+                self.assertTrue(user.is_superuser)
+            else:
+                self.assertTrue(user.groups.filter(name=GROUPS[demo.group].name).exists())
+                self.assertTrue(user.has_perm("wagtailadmin.access_admin"))
+
+    def test_only_press_secretaries_can_publish(self):
+        User = get_user_model()
+        for code in ("kk", "en"):
+            page = self.pages(NewsPage, code).first()
+            editor = page.permissions_for_user(User.objects.get(username="editor"))
+            secretary = page.permissions_for_user(User.objects.get(username="press_secretary"))
+            head = page.permissions_for_user(User.objects.get(username="head"))
+            self.assertTrue(editor.can_edit())
+            self.assertFalse(editor.can_publish())
+            self.assertTrue(secretary.can_publish())
+            self.assertFalse(head.can_edit())
+
+
+class GeneratedNewsTests(TestCase):
+    """News beyond the hand-written items is inserted in bulk, also idempotently."""
+
+    def seed(self):
+        DemoSeeder(news=5, written_news=2, briefings=0, faq=0).run()
+
+    def test_generated_news_in_every_language(self):
+        self.seed()
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        for locale in locales.values():
+            index = NewsIndexPage.objects.get(locale=locale)
+            news = NewsPage.objects.child_of(index)
+            self.assertEqual(news.live().count(), 5)
+            self.assertEqual(index.numchild, 5)
+            for page in news:
+                page.full_clean()
+                topics = {link.topic.locale_id for link in page.topic_links.all()}
+                self.assertEqual(topics, {locale.pk})
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+        generated = NewsPage.objects.filter(locale=locales["kk"]).order_by("-path").first()
+        translations = {page.locale.language_code: page for page in generated.get_translations()}
+        self.assertRegex(translations["ru"].title, CYRILLIC)
+        self.assertNotRegex(translations["en"].title, CYRILLIC)
+        found = (
+            NewsPage.objects.live().filter(locale=locales["en"]).search(translations["en"].title)
+        )
+        self.assertIn(translations["en"].pk, [page.pk for page in found])
+
+        before = snapshot()
+        self.seed()
+        self.assertEqual(snapshot(), before)
+
+
+@override_settings(DEBUG=False)
+class SeedDemoSafetyTests(TestCase):
+    def test_refuses_to_run_without_debug(self):
+        with self.assertRaisesMessage(CommandError, "DEBUG"):
+            call_command("seed_demo", stdout=StringIO())
+        self.assertFalse(get_user_model().objects.filter(username="editor").exists())
+
+    def test_rejects_more_briefings_than_written(self):
+        with self.assertRaises(CommandError):
+            call_command("seed_demo", "--briefings", "99", "--force", stdout=StringIO())
