@@ -40,6 +40,7 @@ run: install messages static ## Migrate, seed the demo once, and serve the site 
 lint: install ## Ruff lint and format check, djhtml on templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	git ls-files -z -- '*.py' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
 	$(BIN)/djhtml --check templates
 
 format: install ## Apply ruff fixes and formatting, djhtml on templates
