@@ -14,6 +14,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
@@ -101,6 +102,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="en",
+            help="Language of the printed summary and accounts (default: en).",
+        )
+        parser.add_argument(
             "--news",
             type=_bounded(),
             default=len(NEWS),
@@ -161,12 +168,13 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
 
         if verbosity > 0:
-            self._print_summary(seeder)
-            self._print_users()
-            self.stdout.write(
-                _("Demo content is ready (%(seconds).1f s).") % {"seconds": elapsed},
-                self.style.SUCCESS,
-            )
+            with translation.override(options["language"]):
+                self._print_summary(seeder)
+                self._print_users()
+                self.stdout.write(
+                    _("Demo content is ready (%(seconds).1f s).") % {"seconds": elapsed},
+                    self.style.SUCCESS,
+                )
         if verbosity > 1:
             for step, seconds in seeder.timings.items():
                 self.stdout.write(f"  {step}: {seconds:.1f} s")
