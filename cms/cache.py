@@ -104,7 +104,7 @@ def _is_cacheable_request(request) -> bool:
     if (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or settings.CSRF_COOKIE_NAME in request.COOKIES
-        or "HTTP_AUTHORIZATION" in request.META
+        or "authorization" in request.headers
     ):
         return False
     # "/" redirects by Accept-Language and is cheap; the rest are not pages.
