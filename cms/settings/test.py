@@ -10,7 +10,7 @@ import tempfile
 from cms import env
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, STORAGES
+from .base import CACHES, DATABASES, REDIS_URL, STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -18,6 +18,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-static-")
+if not env.get_str("DATABASE_URL"):
+    DATABASES = {"default": {**DATABASES["default"], "NAME": ":memory:"}}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -112,7 +112,9 @@ class SearchTests(TestCase):
         self.assertIn("Азаматтар өтінішті онлайн бере алады.", content)
         self.assertIn(f'href="{self.news.url}"', content)
         self.assertRegex(
-            content, r'<h2 class="listing-section__title" id="search-results-heading">\s*1 '
+            content,
+            r'<h2 class="listing-section__title" id="search-results-heading">\s*'
+            r"«онлайн» сұрауы бойынша 1 нәтиже\s*</h2>",
         )
         self.assertIn('value="онлайн"', content)
 
