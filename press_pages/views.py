@@ -16,9 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import get_text_for_indexing
 
 from .models import BriefingPage, FAQAnswerPage, NewsPage
-from .models.base import ITEMS_PER_PAGE
+from .models.base import ITEMS_PER_PAGE, SEARCH_QUERY_MAX_LENGTH, search_query
 
-SEARCH_QUERY_MAX_LENGTH = 200
 SEARCHABLE_PAGE_TYPES = (NewsPage, BriefingPage, FAQAnswerPage)
 SNIPPET_WORDS = 40
 
@@ -65,7 +64,7 @@ def search(request):
     page of results is turned into specific pages in bulk (a query per page
     type, not per result).
     """
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = search_query(request)
     context = {"query": query, "query_max_length": SEARCH_QUERY_MAX_LENGTH}
     if query:
         found = (

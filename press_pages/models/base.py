@@ -6,15 +6,37 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model
 
 from cms.cache import current_generation
 
 ITEMS_PER_PAGE = 12
+SEARCH_QUERY_MAX_LENGTH = 200
 CHILD_MAP_SECONDS = 24 * 60 * 60
+
+LISTING_IMAGE_SPEC = "fill-480x270"
+
+
+def listing_image_renditions() -> Prefetch:
+    """The listing renditions of items whose ``hero_image`` is ``select_related``.
+
+    Joining the image and prefetching only its renditions costs one query for
+    the whole list, where prefetching the image too would cost two.
+    """
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE_SPEC)
+    )
+    return Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+
+
+def search_query(request) -> str:
+    """The visitor's search words from ``?q=``, trimmed and capped in length."""
+    return request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
 
 
 class PressPageMixin(models.Model):

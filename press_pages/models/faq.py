@@ -13,10 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import FAQAnswerBodyBlock, LegalActsBlock
-from .base import ListingMixin, PressPageMixin
+from .base import SEARCH_QUERY_MAX_LENGTH, ListingMixin, PressPageMixin, search_query
 from .taxonomy import FAQCategory
-
-FAQ_QUERY_MAX_LENGTH = 200
 
 
 class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
@@ -39,7 +37,8 @@ class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:FAQ_QUERY_MAX_LENGTH]
+        query = search_query(request)
+        context["query_max_length"] = SEARCH_QUERY_MAX_LENGTH
         if query:
             results = self.answers().search(query, operator="and")
             context.update(query=query, results=self.paginate(request, results))

@@ -2,29 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .base import PressPageMixin
-
-LISTING_IMAGE_SPEC = "fill-480x270"
-
-
-def listing_image_renditions() -> Prefetch:
-    """The listing renditions of items whose ``hero_image`` is ``select_related``.
-
-    Joining the image and prefetching only its renditions costs one query for
-    the whole list, where prefetching the image too would cost two.
-    """
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE_SPEC)
-    )
-    return Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+from .base import PressPageMixin, listing_image_renditions
 
 
 class HomePage(PressPageMixin, Page):

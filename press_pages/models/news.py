@@ -18,8 +18,7 @@ from wagtail.search import index
 from cms.cache import current_generation
 
 from ..blocks import NewsBodyBlock
-from .base import ListingMixin, PressPageMixin
-from .home import listing_image_renditions
+from .base import ListingMixin, PressPageMixin, listing_image_renditions
 from .taxonomy import Topic
 
 # A safety net only: publishing changes the key, which is what keeps these fresh.
@@ -96,7 +95,6 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
         context.update(
             items=self.paginate(request, items, count=count),
             years=years,
-            topics=Topic.objects.filter(locale_id=self.locale_id),
             selected_year=year,
             selected_topic=topic,
         )
