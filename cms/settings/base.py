@@ -27,6 +27,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "cms",
     "press_pages",
+    "workflows",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
