@@ -1,1 +1,34 @@
+"""Signal receivers of the moderation app."""
 
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+
+@receiver(page_published)
+def publish_translations_together(sender, instance, revision, **kwargs):
+    """When a moderated page goes live, its cleared required translations go live with it."""
+    from .guard import is_guarded, publish_companions
+
+    page = instance.specific
+    if page.live and is_guarded(page):
+        publish_companions(page, user=revision.user if revision else None)
+
+
+@receiver(post_save)
+def grant_permissions_on_new_home(sender, instance, created, raw=False, **kwargs):
+    """A new language tree gets the same group page permissions as the existing home page."""
+    if not created or raw or sender._meta.label != "press_pages.HomePage":
+        return
+    from .roles import grant_home_permissions
+
+    grant_home_permissions(instance)
+
+
+@receiver(page_published)
+def end_withdrawal_notice(sender, instance, **kwargs):
+    """A page that goes live again replaces its withdrawal notice."""
+    from .models import Withdrawal
+
+    Withdrawal.objects.filter(page_id=instance.pk, active=True).update(active=False)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "workflows",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "workflows.middleware.PublicationBlockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -214,7 +216,20 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The v3 API serves published pages and, with a personal token, writes under the
+# same permissions and moderation as the admin. Its interactive docs only in DEBUG.
+WAGTAILAPI_DOCS_ENABLED = DEBUG
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# ---------------------------------------------------------------------------
+# Moderation
+# ---------------------------------------------------------------------------
+# A page goes live only through its workflow (or an emergency publication), as
+# one exact revision, together with its translations into these languages.
+# Editing a page under review restarts the review of the new revision.
+WORKFLOWS_REQUIRED_LOCALES = env.get_list("REQUIRED_LOCALES", ["kk", "ru"])
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
 
 # ---------------------------------------------------------------------------
 # Logging

@@ -16,3 +16,4 @@ VAR_DIR.mkdir(exist_ok=True)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
+WAGTAILAPI_DOCS_ENABLED = True

@@ -192,7 +192,7 @@ class DemoSeeder:
     # Users and groups
     # ------------------------------------------------------------------
     def seed_roles(self) -> None:
-        groups, users = seed_roles(list(HomePage.objects.all()))
+        groups, users = seed_roles()
         self.created[("Group", "")] += groups
         self.created[("User", "")] += users
 

@@ -1,113 +1,15 @@
-"""Demo groups with least-privilege permissions, and one demo user per role.
+"""One demo user per role, in the groups that ``workflows.roles`` defines.
 
-Each group's permissions are set to exactly what is listed here on every run,
-so running the seed again also repairs a group someone widened by hand. Wagtail's
-own "Editors" group is reused for editors (and narrowed from the whole tree to
-the home pages); its "Moderators" group and default workflow are left alone.
-
-Wagtail has no read-only page permission (the explorer only shows pages a
-user may add, edit, publish or lock), so reviewers and heads get no page
-permissions here: reviewers reach a page through the moderation task assigned
-to their group, and everyone reads published pages on the site itself.
+Running the seed again repairs the groups (see ``workflows.roles.sync_groups``).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
-ADMIN_ACCESS = "wagtailadmin.access_admin"
-
-
-@dataclass(frozen=True)
-class GroupSpec:
-    """What a group may do.
-
-    ``page`` are Wagtail page permission types granted on every home page (so
-    on each language tree); ``collection`` are image and document permissions on
-    the root collection; ``model`` are global ``app_label.codename`` permissions;
-    ``apps`` grant the listed actions on every model of an app that exists,
-    so apps still being built get their permissions once they ship.
-    """
-
-    name: str
-    page: tuple[str, ...] = ()
-    collection: tuple[str, ...] = ()
-    model: tuple[str, ...] = ()
-    apps: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-MEDIA_EDIT = (
-    "add_image",
-    "change_image",
-    "choose_image",
-    "add_document",
-    "change_document",
-    "choose_document",
-)
-MEDIA_MANAGE = (*MEDIA_EDIT, "delete_image", "delete_document")
-SNIPPETS_VIEW = (
-    "press_pages.view_topic",
-    "press_pages.view_faqcategory",
-    "cms.view_agencyprofile",
-)
-
-GROUPS = {
-    "editors": GroupSpec(
-        "Editors",
-        page=("add", "change"),
-        collection=MEDIA_EDIT,
-        model=(
-            ADMIN_ACCESS,
-            "wagtail_localize.submit_translation",
-            *SNIPPETS_VIEW,
-            "press_pages.add_topic",
-            "press_pages.change_topic",
-        ),
-    ),
-    "press_secretaries": GroupSpec(
-        "Press secretaries",
-        page=("add", "change", "publish", "lock", "unlock"),
-        collection=MEDIA_MANAGE,
-        model=(
-            ADMIN_ACCESS,
-            "wagtail_localize.submit_translation",
-            *SNIPPETS_VIEW,
-            "press_pages.add_topic",
-            "press_pages.change_topic",
-            "press_pages.delete_topic",
-            "press_pages.add_faqcategory",
-            "press_pages.change_faqcategory",
-            "press_pages.delete_faqcategory",
-            "cms.change_agencyprofile",
-            "cms.view_sitesettings",
-            "cms.change_sitesettings",
-        ),
-    ),
-    "legal_reviewers": GroupSpec(
-        "Legal reviewers",
-        collection=("choose_image", "choose_document"),
-        model=(ADMIN_ACCESS, *SNIPPETS_VIEW),
-    ),
-    "request_officers": GroupSpec(
-        "Request officers",
-        model=(ADMIN_ACCESS,),
-        apps={"citizen_requests": ("view", "add", "change")},
-    ),
-    "accreditation_officers": GroupSpec(
-        "Accreditation officers",
-        model=(ADMIN_ACCESS,),
-        apps={"accreditation": ("view", "add", "change")},
-    ),
-    "heads": GroupSpec(
-        "Heads",
-        model=(ADMIN_ACCESS, *SNIPPETS_VIEW, "cms.view_sitesettings"),
-        apps={"citizen_requests": ("view",), "accreditation": ("view",)},
-    ),
-}
+from workflows.roles import sync_groups
 
 
 @dataclass(frozen=True)
@@ -184,74 +86,15 @@ DEMO_USERS = [
 ]
 
 
-def _permissions(spec: GroupSpec) -> set[Permission]:
-    wanted = set()
-    for dotted in spec.model:
-        app_label, codename = dotted.split(".")
-        wanted |= set(
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        )
-    for app_label, actions in spec.apps.items():
-        for permission in Permission.objects.filter(content_type__app_label=app_label):
-            if permission.codename.split("_", 1)[0] in actions:
-                wanted.add(permission)
-    return wanted
-
-
-def _sync_group(spec: GroupSpec, homes: list[Page]) -> tuple[Group, bool]:
-    group, created = Group.objects.get_or_create(name=spec.name)
-    group.permissions.set(_permissions(spec))
-
-    page_permissions = {
-        (home.pk, permission)
-        for home in homes
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            content_type__model="page",
-            codename__in=[f"{kind}_page" for kind in spec.page],
-        )
-    }
-    existing = {
-        (row.page_id, row.permission): row
-        for row in GroupPagePermission.objects.filter(group=group).select_related("permission")
-    }
-    for key, row in existing.items():
-        if key not in page_permissions:
-            row.delete()
-    for page_id, permission in page_permissions - existing.keys():
-        GroupPagePermission.objects.create(group=group, page_id=page_id, permission=permission)
-
-    root = Collection.get_first_root_node()
-    wanted = set(
-        Permission.objects.filter(
-            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
-            codename__in=spec.collection,
-        )
-    )
-    kept = set()
-    for row in GroupCollectionPermission.objects.filter(group=group).select_related("permission"):
-        if row.collection_id == root.pk and row.permission in wanted:
-            kept.add(row.permission)
-        else:
-            row.delete()
-    for permission in wanted - kept:
-        GroupCollectionPermission.objects.create(
-            group=group, collection=root, permission=permission
-        )
-    return group, created
-
-
-def seed_roles(homes: list[Page]) -> tuple[int, int]:
+def seed_roles() -> tuple[int, int]:
     """Create or repair the groups and create missing users. Returns (groups, users) created.
 
     Existing users keep their password, name and extra groups: only missing
     group memberships are added.
     """
-    groups = {}
-    groups_created = 0
-    for key, spec in GROUPS.items():
-        groups[key], created = _sync_group(spec, homes)
-        groups_created += created
+    synced = sync_groups(django_apps)
+    groups = {key: group for key, (group, _created) in synced.items()}
+    groups_created = sum(created for _group, created in synced.values())
 
     User = get_user_model()
     users_created = 0

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from workflows.mixins import RestrictedInfoMixin
+
 from ..blocks import BriefingMaterialsBlock
 from .base import ListingMixin, PressPageMixin
 
@@ -75,7 +77,7 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
         return upcoming_calendar_response(request, self)
 
 
-class BriefingPage(RoutablePageMixin, PressPageMixin, Page):
+class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page):
     """A press event: its announcement before, and its materials after."""
 
     class Kind(models.TextChoices):

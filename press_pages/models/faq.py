@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from workflows.mixins import RestrictedInfoMixin
+
 from ..blocks import FAQAnswerBodyBlock, LegalActsBlock
 from .base import SEARCH_QUERY_MAX_LENGTH, ListingMixin, PressPageMixin, search_query
 from .taxonomy import FAQCategory
@@ -67,7 +69,7 @@ class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
         return index_feed(request, self, "atom")
 
 
-class FAQAnswerPage(PressPageMixin, Page):
+class FAQAnswerPage(RestrictedInfoMixin, PressPageMixin, Page):
     """An answer to a frequently asked question; the page title is the question."""
 
     parent_page_types = ["press_pages.FAQIndexPage"]

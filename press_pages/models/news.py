@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.cache import current_generation
+from workflows.mixins import RestrictedInfoMixin
 
 from ..blocks import NewsBodyBlock
 from .base import ListingMixin, PressPageMixin, listing_image_renditions
@@ -113,7 +114,7 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
         return index_feed(request, self, "atom")
 
 
-class NewsPage(PressPageMixin, Page):
+class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
     """A news item: a lead, a hero image and a body of text, images and media."""
 
     parent_page_types = ["press_pages.NewsIndexPage"]

@@ -21,6 +21,8 @@ from press_pages.models import (
     NewsPage,
     Topic,
 )
+from tests.workflows.moderation import moderate
+from workflows.guard import is_guarded
 
 
 def locale(code: str = "kk") -> Locale:
@@ -45,6 +47,22 @@ class FAQCategoryFactory(factory.django.DjangoModelFactory):
         model = FAQCategory
 
 
+class ModeratedPageFactory(wagtail_factories.PageFactory):
+    """A moderated page type: created as a draft, then taken live through its workflow.
+
+    Pass ``live=False`` for a draft that never went through moderation.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        live = kwargs.pop("live", True)
+        page = super()._create(model_class, *args, live=False, **kwargs)
+        return moderate(page) if live else page
+
+
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
     title = "Жаңалықтар"
     slug = "news"
@@ -54,7 +72,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(ModeratedPageFactory):
     title = factory.Sequence(lambda n: f"Министрлік жаңалығы {n}")
     lead = "Министрлік жаңа цифрлық қызметті іске қосты."
     display_date = factory.LazyFunction(timezone.localdate)
@@ -77,7 +95,7 @@ class BriefingIndexPageFactory(wagtail_factories.PageFactory):
         model = BriefingIndexPage
 
 
-class BriefingPageFactory(wagtail_factories.PageFactory):
+class BriefingPageFactory(ModeratedPageFactory):
     title = factory.Sequence(lambda n: f"Брифинг {n}")
     kind = BriefingPage.Kind.BRIEFING
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
@@ -106,7 +124,7 @@ class FAQIndexPageFactory(wagtail_factories.PageFactory):
         model = FAQIndexPage
 
 
-class FAQAnswerPageFactory(wagtail_factories.PageFactory):
+class FAQAnswerPageFactory(ModeratedPageFactory):
     title = factory.Sequence(lambda n: f"Өтінішті қалай беруге болады {n}?")
     short_answer = "Өтінішті сайттағы нысан арқылы беруге болады."
     full_answer = factory.LazyFunction(
@@ -129,13 +147,18 @@ def translate(page, code: str, **fields):
     translation = page.copy_for_translation(locale(code), copy_parents=True)
     for name, value in fields.items():
         setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
+    return publish(translation)
 
 
 def publish(page):
-    """Publish ``page`` through a revision, as an editor does, so it has publication dates."""
+    """Publish ``page`` as the press office does, so it has a revision and publication dates.
+
+    Moderated page types go through their workflow (see ``tests.workflows.moderation``);
+    the others are published directly.
+    """
+    page = page.specific
+    if is_guarded(page):
+        return moderate(page)
     page.save_revision().publish()
     page.refresh_from_db()
     return page

@@ -19,7 +19,7 @@ from wagtail_localize.models import Translation
 
 from cms.models import AgencyProfile, SiteSettings
 from press_pages.demo.builder import DemoSeeder
-from press_pages.demo.roles import DEMO_USERS, GROUPS
+from press_pages.demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -32,6 +32,7 @@ from press_pages.models import (
     NewsPageTopic,
     Topic,
 )
+from workflows.roles import GROUPS
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")

@@ -27,7 +27,7 @@ from press_pages.demo.briefing_content import BRIEFINGS
 from press_pages.demo.builder import DemoSeeder
 from press_pages.demo.faq_content import FAQ
 from press_pages.demo.news_content import NEWS
-from press_pages.demo.roles import DEMO_USERS, GROUPS
+from press_pages.demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -39,6 +39,7 @@ from press_pages.models import (
     NewsPage,
     Topic,
 )
+from workflows.roles import GROUPS
 
 SUMMARY_MODELS = [
     HomePage,

@@ -1,0 +1,316 @@
+"""The publication guard: no guarded page goes live unless its exact revision was cleared.
+
+A revision is cleared by a finished workflow (``publish_approved``, Wagtail's finish action) or by
+an emergency publication. Every publish path ends in ``Page.save()`` with a new live revision, and
+``RestrictedInfoMixin.save`` calls :func:`assert_publishable` there, so the rule holds for the
+Publish button, history, scheduled publishing, bulk actions, copies, translation sync, the API and
+management commands alike. At that moment the revision and the translations going live with it
+are scanned again against the current stop-list.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from threading import Lock
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, Revision
+
+from .restricted import BLOCK, Finding
+
+logger = logging.getLogger(__name__)
+
+
+class PublicationBlocked(PermissionDenied):
+    """Raised when a page would go live without clearance, translations, or with blocking findings."""
+
+    def __init__(self, message: str, *, page: Page | None = None, findings: list[Finding] = ()):
+        super().__init__(message)
+        self.message = message
+        self.page = page
+        self.findings = list(findings)
+
+    def __str__(self):
+        return str(self.message)
+
+
+def is_guarded(page) -> bool:
+    from .mixins import RestrictedInfoMixin
+
+    return isinstance(page, RestrictedInfoMixin)
+
+
+def required_locales() -> list[str]:
+    from .models import ModerationSettings
+
+    return ModerationSettings.load().get_required_locales()
+
+
+def language_name(code: str) -> str:
+    from django.conf import settings
+
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def translations(page) -> list[Page]:
+    """The other-language versions of ``page``, specific, with their locales."""
+    return list(page.get_translations(inclusive=False).select_related("locale").specific())
+
+
+def missing_translations(page) -> list[str]:
+    """Names of the required languages in which ``page`` has no version at all."""
+    have = {page.locale.language_code} | {t.locale.language_code for t in translations(page)}
+    return [language_name(code) for code in required_locales() if code not in have]
+
+
+def incomplete_translations(page) -> list[str]:
+    """Human-readable problems with the required translations of ``page``, empty when complete."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    problems = [
+        gettext("No %(language)s version.") % {"language": name}
+        for name in missing_translations(page)
+    ]
+    source_page = page.get_translation_or_none(page.get_default_locale()) or page
+    source = TranslationSource.objects.get_for_instance_or_none(source_page)
+    if source is not None:
+        for translation in Translation.objects.filter(
+            source=source,
+            target_locale__language_code__in=required_locales(),
+            enabled=True,
+        ).select_related("target_locale"):
+            total, done = translation.get_progress()
+            if done < total:
+                problems.append(
+                    gettext("%(language)s: %(done)d of %(total)d segments translated.")
+                    % {
+                        "language": language_name(translation.target_locale.language_code),
+                        "done": done,
+                        "total": total,
+                    }
+                )
+    return problems
+
+
+def latest_cleared_revision(page) -> Revision | None:
+    from .models import Clearance
+
+    clearance = (
+        Clearance.objects.filter(
+            revision__base_content_type=page.get_base_content_type(),
+            revision__object_id=str(page.pk),
+        )
+        .select_related("revision")
+        .order_by("-revision__created_at", "-pk")
+        .first()
+    )
+    return clearance.revision if clearance else None
+
+
+def companions(page) -> list[Page]:
+    """Required-language versions of ``page`` that are not live yet: they go live with it."""
+    required = set(required_locales())
+    return [t for t in translations(page) if t.locale.language_code in required and not t.live]
+
+
+@dataclass
+class BundleScan:
+    """The findings of every revision that would go live together."""
+
+    revisions: list[Revision]
+    findings: list[Finding] = field(default_factory=list)
+    waived: list[Finding] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == BLOCK]
+
+    def as_dict(self) -> dict:
+        return {
+            "revisions": [r.pk for r in self.revisions],
+            "findings": [f.as_dict() for f in self.findings],
+            "waived": [f.as_dict() for f in self.waived],
+        }
+
+
+_SCAN_CACHE: OrderedDict = OrderedDict()
+_SCAN_CACHE_LOCK = Lock()
+_SCAN_CACHE_SIZE = 256
+
+
+def scan_revision_cached(revision: Revision) -> list[Finding]:
+    """Findings of ``revision`` (which never changes) against the current lists, memoised."""
+    from .scanning import current_allow_list, current_stop_list, scan_object
+
+    stop_list = current_stop_list()
+    allow_list = current_allow_list()
+    key = (revision.pk, id(stop_list), allow_list)
+    with _SCAN_CACHE_LOCK:
+        if key in _SCAN_CACHE:
+            _SCAN_CACHE.move_to_end(key)
+            return _SCAN_CACHE[key]
+    report = scan_object(revision.as_object(), stop_list=stop_list, allow_list=allow_list)
+    with _SCAN_CACHE_LOCK:
+        _SCAN_CACHE[key] = report.findings
+        while len(_SCAN_CACHE) > _SCAN_CACHE_SIZE:
+            _SCAN_CACHE.popitem(last=False)
+    return report.findings
+
+
+def scan_revisions(revisions: list[Revision]) -> BundleScan:
+    """Scan each revision; findings carry a ``<language>:`` prefix on the field, waivers apply."""
+    from .models import Waiver
+
+    page_ids = [int(r.object_id) for r in revisions]
+    waived = set(Waiver.objects.filter(page_id__in=page_ids).values_list("page_id", "fingerprint"))
+    result = BundleScan(revisions=list(revisions))
+    for revision in revisions:
+        code = revision.content_object.locale.language_code
+        for finding in scan_revision_cached(revision):
+            finding = finding.with_field(f"{code}:{finding.field}")
+            if (int(revision.object_id), finding.fingerprint) in waived:
+                result.waived.append(finding)
+            else:
+                result.findings.append(finding)
+    return result
+
+
+def bundle_revisions(page, revision: Revision) -> list[Revision]:
+    """``revision`` and the latest revisions of the translations that would go live with it."""
+    revisions = [revision]
+    for companion in companions(page):
+        latest = companion.get_latest_revision()
+        if latest is not None:
+            revisions.append(latest)
+    return revisions
+
+
+def scan_bundle(page, revision: Revision) -> BundleScan:
+    """What the restricted-information check reports for ``revision`` and its companions."""
+    return scan_revisions(bundle_revisions(page, revision))
+
+
+def blocked_message(findings: list[Finding]) -> str:
+    lines = [f"{finding.field}: {finding.excerpt} ({finding.category})" for finding in findings[:5]]
+    more = len(findings) - len(lines)
+    text = gettext("Restricted information blocks publication: %(findings)s") % {
+        "findings": "; ".join(lines)
+    }
+    if more > 0:
+        text += " " + gettext("and %(count)d more.") % {"count": more}
+    return text
+
+
+def check_publishable(page, revision: Revision | None) -> list[Revision]:
+    """Raise :class:`PublicationBlocked` unless ``revision`` of ``page`` may go live now.
+
+    Returns the revisions of the translations that must go live together with it.
+    """
+    from .models import Clearance
+
+    title = page.get_admin_display_title()
+    if revision is None or not Clearance.objects.filter(revision=revision).exists():
+        raise PublicationBlocked(
+            gettext(
+                "“%(title)s” cannot be published: this version has not passed moderation. "
+                "Submit it for moderation instead."
+            )
+            % {"title": title},
+            page=page,
+        )
+    companion_revisions = []
+    live_codes = {page.locale.language_code}
+    for translation in translations(page):
+        if translation.live:
+            live_codes.add(translation.locale.language_code)
+    for companion in companions(page):
+        cleared = latest_cleared_revision(companion)
+        if cleared is not None:
+            companion_revisions.append(cleared)
+            live_codes.add(companion.locale.language_code)
+    missing = [language_name(code) for code in required_locales() if code not in live_codes]
+    if missing:
+        raise PublicationBlocked(
+            gettext("“%(title)s” cannot go live without its approved translations: %(languages)s.")
+            % {"title": title, "languages": ", ".join(missing)},
+            page=page,
+        )
+    scan = scan_revisions([revision, *companion_revisions])
+    if scan.blocking:
+        raise PublicationBlocked(blocked_message(scan.blocking), page=page, findings=scan.blocking)
+    return companion_revisions
+
+
+def assert_publishable(page, revision: Revision | None) -> None:
+    """The model-level guard, called when a guarded page is saved with a new live revision."""
+    try:
+        check_publishable(page, revision)
+    except PublicationBlocked as blocked:
+        logger.warning(
+            "Publication blocked: page=%s revision=%s: %s",
+            page.pk,
+            getattr(revision, "pk", None),
+            blocked.message,
+        )
+        raise
+
+
+def publish_companions(page, user=None) -> None:
+    """Publish the cleared translations that go live together with ``page``."""
+    for companion in companions(page):
+        cleared = latest_cleared_revision(companion)
+        if cleared is not None:
+            cleared.publish(user=user, skip_permission_checks=True)
+
+
+@transaction.atomic
+def publish_approved(workflow_state, user=None):
+    """Wagtail's finish action: clear the approved revision and its translations, then publish.
+
+    Everything runs in one transaction, so a blocking finding found now (for example a term
+    added to the stop-list during the review) undoes the approval instead of publishing.
+    """
+    from .models import Clearance, EmergencyPublication
+
+    page = workflow_state.content_object.specific
+    revision = page.get_latest_revision()
+    missing = missing_translations(page)
+    if missing:
+        raise PublicationBlocked(
+            gettext("Translations are missing: %(languages)s.") % {"languages": ", ".join(missing)},
+            page=page,
+        )
+    scan = scan_bundle(page, revision)
+    if scan.blocking:
+        raise PublicationBlocked(blocked_message(scan.blocking), page=page, findings=scan.blocking)
+    report = scan.as_dict()
+    Clearance.objects.bulk_create(
+        Clearance(
+            revision=cleared,
+            kind=Clearance.Kind.REVIEW,
+            workflow_state=workflow_state,
+            granted_by=user,
+            report=report,
+        )
+        for cleared in scan.revisions
+    )
+    revision.publish(user=user, skip_permission_checks=True)
+    EmergencyPublication.objects.filter(page_id=page.pk, reviewed_at__isnull=True).update(
+        reviewed_at=timezone.now()
+    )
+
+
+# Short labels used in messages and the audit log.
+ACTION_LABELS = {
+    "workflows.waive": _("Waive a finding"),
+    "workflows.emergency_publish": _("Emergency publication"),
+    "workflows.withdraw": _("Withdraw"),
+    "workflows.publication_blocked": _("Publication blocked"),
+}

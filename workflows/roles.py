@@ -1,0 +1,211 @@
+"""The press office's groups and their least-privilege permissions.
+
+A data migration creates them and the demo seed repairs them; both call :func:`sync_groups`
+with an app registry (the migration's historical one, or the live one). Each run sets every
+group's permissions to exactly what is listed here, so it also repairs a group someone widened
+by hand.
+
+Wagtail has no read-only page permission (the explorer lists only pages a user may add, edit,
+publish or lock), so reviewers and heads get no page permissions: reviewers reach a page through
+the moderation task assigned to their group, and everyone reads published pages on the site.
+"""
+
+from dataclasses import dataclass, field
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    """What a group may do.
+
+    ``page`` are Wagtail page permission types granted on every home page (so on each language
+    tree); ``collection`` are image and document permissions on the root collection; ``model``
+    are global ``app_label.codename`` permissions; ``apps`` grant the listed actions on every
+    model of an app that exists, so apps still being built get their permissions once they ship.
+    """
+
+    name: str
+    page: tuple[str, ...] = ()
+    collection: tuple[str, ...] = ()
+    model: tuple[str, ...] = ()
+    apps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+MEDIA_EDIT = (
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+)
+MEDIA_MANAGE = (*MEDIA_EDIT, "delete_image", "delete_document")
+SNIPPETS_VIEW = (
+    "press_pages.view_topic",
+    "press_pages.view_faqcategory",
+    "cms.view_agencyprofile",
+)
+STOP_LIST_MANAGE = (
+    "workflows.add_stoplistterm",
+    "workflows.change_stoplistterm",
+    "workflows.delete_stoplistterm",
+    "workflows.view_stoplistterm",
+)
+
+GROUPS = {
+    "editors": GroupSpec(
+        "Editors",
+        page=("add", "change"),
+        collection=MEDIA_EDIT,
+        model=(
+            ADMIN_ACCESS,
+            "wagtail_localize.submit_translation",
+            *SNIPPETS_VIEW,
+            "press_pages.add_topic",
+            "press_pages.change_topic",
+        ),
+    ),
+    "press_secretaries": GroupSpec(
+        "Press secretaries",
+        page=("add", "change", "publish", "lock", "unlock"),
+        collection=MEDIA_MANAGE,
+        model=(
+            ADMIN_ACCESS,
+            "wagtail_localize.submit_translation",
+            *SNIPPETS_VIEW,
+            "press_pages.add_topic",
+            "press_pages.change_topic",
+            "press_pages.delete_topic",
+            "press_pages.add_faqcategory",
+            "press_pages.change_faqcategory",
+            "press_pages.delete_faqcategory",
+            "cms.change_agencyprofile",
+            "cms.view_sitesettings",
+            "cms.change_sitesettings",
+            "workflows.emergency_publish",
+            "workflows.view_stoplistterm",
+        ),
+    ),
+    "legal_reviewers": GroupSpec(
+        "Legal reviewers",
+        collection=("choose_image", "choose_document"),
+        model=(ADMIN_ACCESS, *SNIPPETS_VIEW, *STOP_LIST_MANAGE, "workflows.add_waiver"),
+    ),
+    "request_officers": GroupSpec(
+        "Request officers",
+        model=(ADMIN_ACCESS,),
+        apps={"citizen_requests": ("view", "add", "change")},
+    ),
+    "accreditation_officers": GroupSpec(
+        "Accreditation officers",
+        model=(ADMIN_ACCESS,),
+        apps={"accreditation": ("view", "add", "change")},
+    ),
+    "heads": GroupSpec(
+        "Heads",
+        model=(ADMIN_ACCESS, *SNIPPETS_VIEW, "cms.view_sitesettings"),
+        apps={"citizen_requests": ("view",), "accreditation": ("view",)},
+    ),
+}
+
+
+def _permissions(apps, spec: GroupSpec) -> set:
+    Permission = apps.get_model("auth", "Permission")
+    wanted = set()
+    for dotted in spec.model:
+        app_label, codename = dotted.split(".")
+        wanted |= set(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
+    for app_label, actions in spec.apps.items():
+        for permission in Permission.objects.filter(content_type__app_label=app_label):
+            if permission.codename.split("_", 1)[0] in actions:
+                wanted.add(permission)
+    return wanted
+
+
+def home_page_ids(apps) -> list[int]:
+    """Every home page, one per language tree."""
+    Page = apps.get_model("wagtailcore", "Page")
+    return list(
+        Page.objects.filter(
+            content_type__app_label="press_pages", content_type__model="homepage"
+        ).values_list("pk", flat=True)
+    )
+
+
+def sync_group(apps, spec: GroupSpec):
+    """Create or repair one group. Returns ``(group, created)``."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+
+    group, created = Group.objects.get_or_create(name=spec.name)
+    group.permissions.set(_permissions(apps, spec))
+
+    page_permissions = {
+        (page_id, permission.pk)
+        for page_id in home_page_ids(apps)
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            content_type__model="page",
+            codename__in=[f"{kind}_page" for kind in spec.page],
+        )
+    }
+    existing = {
+        (row.page_id, row.permission_id): row
+        for row in GroupPagePermission.objects.filter(group=group)
+    }
+    for key, row in existing.items():
+        if key not in page_permissions:
+            row.delete()
+    for page_id, permission_id in page_permissions - existing.keys():
+        GroupPagePermission.objects.create(
+            group=group, page_id=page_id, permission_id=permission_id
+        )
+
+    root = Collection.objects.filter(depth=1).first()
+    wanted = set(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+            codename__in=spec.collection,
+        ).values_list("pk", flat=True)
+    )
+    kept = set()
+    for row in GroupCollectionPermission.objects.filter(group=group):
+        if root is not None and row.collection_id == root.pk and row.permission_id in wanted:
+            kept.add(row.permission_id)
+        else:
+            row.delete()
+    if root is not None:
+        for permission_id in wanted - kept:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=root, permission_id=permission_id
+            )
+    return group, created
+
+
+def sync_groups(apps) -> dict:
+    """Create or repair every group. Returns ``{key: (group, created)}``."""
+    return {key: sync_group(apps, spec) for key, spec in GROUPS.items()}
+
+
+def grant_home_permissions(home_page) -> None:
+    """Give a new language tree's home the page permissions the default-language home has."""
+    from wagtail.models import GroupPagePermission, Page
+
+    source = (
+        Page.objects.filter(depth=home_page.depth, translation_key=home_page.translation_key)
+        .exclude(pk=home_page.pk)
+        .order_by("pk")
+        .first()
+    )
+    if source is None:
+        return
+    for row in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=row.group_id, page=home_page, permission_id=row.permission_id
+        )

@@ -1,0 +1,8 @@
+"""Wagtail hooks of the moderation app, grouped by what they serve."""
+
+from wagtail.snippets.models import register_snippet
+
+from .hooks import guard  # noqa: F401
+from .hooks.viewsets import StopListTermViewSet
+
+register_snippet(StopListTermViewSet)
