@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from workflows.mixins import RestrictedInfoMixin
+from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import BriefingMaterialsBlock
 from .base import ListingMixin, PressPageMixin
@@ -141,6 +142,7 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
         FieldPanel("announcement"),
         FieldPanel("materials"),
     ]
+    edit_handler = ModeratedTabbedInterface()
 
     search_fields = [
         *Page.search_fields,

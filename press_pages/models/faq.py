@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from workflows.mixins import RestrictedInfoMixin
+from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import FAQAnswerBodyBlock, LegalActsBlock
 from .base import SEARCH_QUERY_MAX_LENGTH, ListingMixin, PressPageMixin, search_query
@@ -110,6 +111,7 @@ class FAQAnswerPage(RestrictedInfoMixin, PressPageMixin, Page):
         ),
         FieldPanel("legal_acts"),
     ]
+    edit_handler = ModeratedTabbedInterface()
 
     search_fields = [
         *Page.search_fields,

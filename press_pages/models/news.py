@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from cms.cache import current_generation
 from workflows.mixins import RestrictedInfoMixin
+from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import NewsBodyBlock
 from .base import ListingMixin, PressPageMixin, listing_image_renditions
@@ -166,6 +167,7 @@ class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
         InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("related_links", label=_("Related pages")),
     ]
+    edit_handler = ModeratedTabbedInterface()
 
     search_fields = [
         *Page.search_fields,
