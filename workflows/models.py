@@ -313,23 +313,29 @@ class PressSecretaryApprovalTask(ReviewTask):  # noqa: DJ008 (Task.__str__ is th
         )
 
     def get_actions(self, obj, user):
-        from .guard import missing_translations
+        from .guard import missing_translations, unpublished_source
 
         actions = super().get_actions(obj, user)
-        if any(name == "approve" for name, *_rest in actions) and missing_translations(obj):
+        if any(name == "approve" for name, *_rest in actions) and (
+            missing_translations(obj) or unpublished_source(obj) is not None
+        ):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .guard import missing_translations
+        from .guard import missing_translations, source_not_live_message, unpublished_source
 
         if action_name == "approve":
-            missing = missing_translations(task_state.revision.content_object.specific)
+            page = task_state.revision.content_object.specific
+            missing = missing_translations(page)
             if missing:
                 raise PermissionDenied(
                     gettext("Translations are missing: %(languages)s.")
                     % {"languages": ", ".join(missing)}
                 )
+            source = unpublished_source(page)
+            if source is not None:
+                raise PermissionDenied(source_not_live_message(page, source))
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -492,3 +498,19 @@ class Withdrawal(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ReviewReminder(models.Model):
+    """An overdue review that was reported to the press secretaries, so it is reported once."""
+
+    task_state = models.OneToOneField(
+        "wagtailcore.TaskState", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("overdue review reminder")
+        verbose_name_plural = _("overdue review reminders")
+
+    def __str__(self):
+        return f"{self.task_state_id} ({self.sent_at:%Y-%m-%d %H:%M})"
