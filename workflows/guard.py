@@ -10,12 +10,15 @@ are scanned again against the current stop-list.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from threading import Lock
 
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -28,14 +31,25 @@ from .restricted import BLOCK, Finding
 logger = logging.getLogger(__name__)
 
 
+# The latest refusal in the current request; see ``workflows.middleware``.
+latest_refusal: ContextVar[PublicationBlocked | None] = ContextVar(
+    "workflows_latest_refusal", default=None
+)
+
+
 class PublicationBlocked(PermissionDenied):
-    """Raised when a page would go live without clearance, translations, or with blocking findings."""
+    """Raised when a page would go live without clearance, translations, or with blocking findings.
+
+    ``shown`` is set once the message has been put in front of the user.
+    """
 
     def __init__(self, message: str, *, page: Page | None = None, findings: list[Finding] = ()):
         super().__init__(message)
         self.message = message
         self.page = page
         self.findings = list(findings)
+        self.shown = False
+        latest_refusal.set(self)
 
     def __str__(self):
         return str(self.message)
@@ -99,6 +113,86 @@ def incomplete_translations(page) -> list[str]:
     return problems
 
 
+# What a page row or revision holds besides what readers see: its place in the tree, its state,
+# owner, lock, schedule and the editors' comments. Everything else is public content.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "pk",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "draft_title",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "latest_revision",
+        "latest_revision_created_at",
+        "owner",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "expired",
+        "go_live_at",
+        "expire_at",
+        "content_type",
+        "translation_key",
+        "locale",
+        "alias_of",
+        "wagtail_admin_comments",
+        "comments",
+    }
+)
+
+
+def public_content(data: dict) -> dict:
+    """The part of serialised page data (``Revision.content``) that readers see, as stored JSON.
+
+    The JSON round trip makes a revision just saved (dates, decimals and stream values still as
+    Python objects) compare equal to the same content read back from the database.
+    """
+    public = {key: value for key, value in data.items() if key not in BOOKKEEPING_FIELDS}
+    return json.loads(json.dumps(public, cls=DjangoJSONEncoder))
+
+
+def equivalent_clearance(page, revision: Revision):
+    """A full-review clearance of another revision of ``page`` with the same public content.
+
+    Restoring an approved version from the page history saves it as a new revision; that one
+    may go live as approved only when nothing readers see differs from the approved version.
+    """
+    from .models import Clearance
+
+    content = public_content(revision.content)
+    candidates = (
+        Clearance.objects.filter(
+            kind=Clearance.Kind.REVIEW,
+            revision__base_content_type=page.get_base_content_type(),
+            revision__object_id=str(page.pk),
+        )
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-revision__created_at")
+    )
+    for clearance in candidates:
+        if public_content(clearance.revision.content) == content:
+            return clearance
+    return None
+
+
+def is_cleared(page, revision: Revision | None) -> bool:
+    from .models import Clearance
+
+    if revision is None or str(revision.object_id) != str(page.pk):
+        return False
+    return (
+        Clearance.objects.filter(revision=revision).exists()
+        or equivalent_clearance(page, revision) is not None
+    )
+
+
 def latest_cleared_revision(page) -> Revision | None:
     from .models import Clearance
 
@@ -118,6 +212,31 @@ def companions(page) -> list[Page]:
     """Required-language versions of ``page`` that are not live yet: they go live with it."""
     required = set(required_locales())
     return [t for t in translations(page) if t.locale.language_code in required and not t.live]
+
+
+def unpublished_source(page) -> Page | None:
+    """The source-language version of translation ``page`` while it is not live, else None.
+
+    The source page is what the workflow moderates; its translations go live together with it
+    or after it, never before it. Applies when the default language is a required one.
+    """
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    if page.locale_id == default.pk or default.language_code not in required_locales():
+        return None
+    source = page.get_translation_or_none(default)
+    return source if source is not None and not source.live else None
+
+
+def source_not_live_message(page, source) -> str:
+    return gettext(
+        "“%(title)s” cannot go live before its %(language)s version; it goes live together "
+        "with that version once it is approved."
+    ) % {
+        "title": page.get_admin_display_title(),
+        "language": language_name(source.locale.language_code),
+    }
 
 
 @dataclass
@@ -145,13 +264,21 @@ _SCAN_CACHE_LOCK = Lock()
 _SCAN_CACHE_SIZE = 256
 
 
+def clear_scan_cache() -> None:
+    """Forget memoised scan results (tests, and after bulk data changes)."""
+    with _SCAN_CACHE_LOCK:
+        _SCAN_CACHE.clear()
+
+
 def scan_revision_cached(revision: Revision) -> list[Finding]:
     """Findings of ``revision`` (which never changes) against the current lists, memoised."""
     from .scanning import current_allow_list, current_stop_list, scan_object
 
     stop_list = current_stop_list()
     allow_list = current_allow_list()
-    key = (revision.pk, id(stop_list), allow_list)
+    # The stop-list itself (not its id(), which a later list may reuse) and the revision's
+    # creation time (its pk may be reused, e.g. by SQLite after a rollback) keep entries exact.
+    key = (revision.pk, revision.created_at, stop_list, allow_list)
     with _SCAN_CACHE_LOCK:
         if key in _SCAN_CACHE:
             _SCAN_CACHE.move_to_end(key)
@@ -213,10 +340,8 @@ def check_publishable(page, revision: Revision | None) -> list[Revision]:
 
     Returns the revisions of the translations that must go live together with it.
     """
-    from .models import Clearance
-
     title = page.get_admin_display_title()
-    if revision is None or not Clearance.objects.filter(revision=revision).exists():
+    if not is_cleared(page, revision):
         raise PublicationBlocked(
             gettext(
                 "“%(title)s” cannot be published: this version has not passed moderation. "
@@ -225,6 +350,9 @@ def check_publishable(page, revision: Revision | None) -> list[Revision]:
             % {"title": title},
             page=page,
         )
+    source = unpublished_source(page)
+    if source is not None:
+        raise PublicationBlocked(source_not_live_message(page, source), page=page)
     companion_revisions = []
     live_codes = {page.locale.language_code}
     for translation in translations(page):
@@ -249,7 +377,13 @@ def check_publishable(page, revision: Revision | None) -> list[Revision]:
 
 
 def assert_publishable(page, revision: Revision | None) -> None:
-    """The model-level guard, called when a guarded page is saved with a new live revision."""
+    """The model-level guard, called when a guarded page is saved with a new live revision.
+
+    A restored approved version goes live with a clearance of its own that points to the
+    review which approved its content, so the record shows why each live revision is live.
+    """
+    from .models import Clearance
+
     try:
         check_publishable(page, revision)
     except PublicationBlocked as blocked:
@@ -260,6 +394,39 @@ def assert_publishable(page, revision: Revision | None) -> None:
             blocked.message,
         )
         raise
+    if not Clearance.objects.filter(revision=revision).exists():
+        approved = equivalent_clearance(page, revision)
+        Clearance.objects.create(
+            revision=revision,
+            kind=approved.kind,
+            workflow_state=approved.workflow_state,
+            granted_by=approved.granted_by,
+            reason=gettext("Same content as the version of %(date)s that passed moderation.")
+            % {"date": timezone.localtime(approved.revision.created_at).strftime("%Y-%m-%d %H:%M")},
+            report=approved.report,
+        )
+
+
+def assert_alias_publishable(alias) -> None:
+    """An alias shows its source page's live content: it may be live only while that is cleared."""
+    from .models import Clearance
+
+    source = (
+        Page.objects.filter(pk=alias.alias_of_id).values_list("live", "live_revision_id").first()
+    )
+    if (
+        source is None
+        or not source[0]
+        or not Clearance.objects.filter(revision_id=source[1]).exists()
+    ):
+        raise PublicationBlocked(
+            gettext(
+                "“%(title)s” cannot be published: it is an alias of a page whose live version "
+                "has not passed moderation."
+            )
+            % {"title": alias.get_admin_display_title()},
+            page=alias if alias.pk else None,
+        )
 
 
 def publish_companions(page, user=None) -> None:

@@ -1,6 +1,14 @@
 """The page mixin that puts a page type under moderation."""
 
+import logging
+
 from django.db import models
+
+from .page_form import ModeratedPageForm
+
+logger = logging.getLogger(__name__)
+
+LIVE_STATE_FIELDS = frozenset({"live", "live_revision", "live_revision_id"})
 
 
 class RestrictedInfoMixin(models.Model):
@@ -12,14 +20,33 @@ class RestrictedInfoMixin(models.Model):
     workflow for its type from the moderation settings.
     """
 
+    base_form_class = ModeratedPageForm
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.live and self._goes_live_with_new_revision():
-            from .guard import assert_publishable
+        update_fields = kwargs.get("update_fields")
+        # Saving only bookkeeping fields (as ``save_revision`` does) changes neither what is live
+        # nor its content, whatever stale ``live_revision`` an object built from a revision holds.
+        writes_live_state = update_fields is None or not LIVE_STATE_FIELDS.isdisjoint(update_fields)
+        if self.live and writes_live_state:
+            from .guard import assert_alias_publishable, assert_publishable
 
-            assert_publishable(self, self.live_revision)
+            if self.alias_of_id:
+                if update_fields is None:
+                    assert_alias_publishable(self)
+            elif self._goes_live_with_new_revision():
+                assert_publishable(self, self.live_revision)
+            elif update_fields is None and self._changes_live_content():
+                # The row of a live page is what readers see. wagtail-localize saves synced
+                # translations into it before publishing; the new content stays in the draft
+                # revision it saves next, and goes live only once cleared.
+                logger.warning(
+                    "Kept the live content of page %s: changes wait in a draft for moderation.",
+                    self.pk,
+                )
+                return None
         return super().save(*args, **kwargs)
 
     def _goes_live_with_new_revision(self) -> bool:
@@ -29,6 +56,16 @@ class RestrictedInfoMixin(models.Model):
 
         row = Page.objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
         return row is None or not row[0] or row[1] != self.live_revision_id
+
+    def _changes_live_content(self) -> bool:
+        from .guard import public_content
+
+        stored = type(self).objects.filter(pk=self.pk).first()
+        if stored is None:
+            return False
+        return public_content(stored.serializable_data()) != public_content(
+            self.serializable_data()
+        )
 
     def _source_page(self):
         from wagtail.models import Locale
@@ -52,3 +89,10 @@ class RestrictedInfoMixin(models.Model):
     @property
     def has_workflow(self):
         return self.get_workflow() is not None
+
+    @property
+    def status_string(self):
+        """The page's state in plain words (see ``workflows.status``), in every Wagtail listing."""
+        from .status import page_state
+
+        return page_state(self).label

@@ -16,6 +16,7 @@ from ..guard import PublicationBlocked, check_publishable, is_guarded
 
 
 def _refuse(request, blocked: PublicationBlocked, page):
+    blocked.shown = True
     messages.error(request, blocked.message)
     return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -44,7 +45,7 @@ def guard_bulk_publish(request, action_type, objects, action_class_instance):
     pages = list(objects)
     if include_descendants:
         for page in list(pages):
-            pages.extend(page.get_descendants().filter(has_unpublished_changes=True))
+            pages.extend(page.get_descendants().not_live())
     refused = []
     for page in pages:
         page = page.specific
@@ -53,11 +54,12 @@ def guard_bulk_publish(request, action_type, objects, action_class_instance):
         try:
             check_publishable(page, page.get_latest_revision())
         except PublicationBlocked as blocked:
+            blocked.shown = True
             refused.append(blocked.message)
     if refused:
         for message in refused[:10]:
             messages.error(request, message)
-        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+        return redirect(action_class_instance.next_url or reverse("wagtailadmin_explore_root"))
     return None
 
 
