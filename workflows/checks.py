@@ -37,8 +37,7 @@ def check_task_descriptions(app_configs, **kwargs):
         if not issubclass(model, Task) or model._meta.abstract:
             continue
         if "get_description" not in vars(model) and not any(
-            "get_description" in vars(base)
-            for base in model.__mro__[1 : model.__mro__.index(Task)]
+            "get_description" in vars(base) for base in model.__mro__[1 : model.__mro__.index(Task)]
         ):
             errors.append(
                 checks.Error(

@@ -22,7 +22,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Revision
 
@@ -472,12 +471,3 @@ def publish_approved(workflow_state, user=None):
     EmergencyPublication.objects.filter(page_id=page.pk, reviewed_at__isnull=True).update(
         reviewed_at=timezone.now()
     )
-
-
-# Short labels used in messages and the audit log.
-ACTION_LABELS = {
-    "workflows.waive": _("Waive a finding"),
-    "workflows.emergency_publish": _("Emergency publication"),
-    "workflows.withdraw": _("Withdraw"),
-    "workflows.publication_blocked": _("Publication blocked"),
-}
