@@ -9,6 +9,12 @@ Hand-written pages are translated through wagtail-localize, the way an editor
 would in its translation editor, so the ru and en pages stay linked to their
 kk sources there. Benchmark-sized news (``news`` above the hand-written count)
 is inserted in bulk in all three languages instead; see ``seed_generated_news``.
+
+News, briefings and FAQ answers go live only through their moderation workflow,
+as in the press office (see ``press_pages.demo.moderation``): the demo editor
+writes and submits them, the demo press secretary (and legal reviewer, for
+answers) approves. A kk page goes live together with its required translations,
+so those are drafted before the kk page is submitted.
 """
 
 import contextlib
@@ -18,6 +24,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
@@ -31,8 +38,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from django_tasks import task_backends
 from tqdm import tqdm
@@ -50,6 +56,7 @@ from press_pages.models import (
     NewsPageTopic,
     Topic,
 )
+from workflows.guard import is_guarded
 
 from . import media
 from .briefing_content import BRIEFINGS, BriefingItem
@@ -64,6 +71,7 @@ from .fields import (
     with_translated_table,
 )
 from .localize import translate
+from .moderation import DemoModerationError, DemoModerator
 from .news_content import NEWS, NewsItem
 from .roles import demo_user, seed_roles
 from .site_content import (
@@ -90,13 +98,26 @@ GENERATED_SPAN_DAYS = 5 * 365
 # While seeding, tasks are only recorded, then each distinct one runs once.
 # Redirects are not created when wagtail-localize renames the draft copies it
 # makes (from the kk slug to the translated one): no one ever saw those URLs.
+# Nobody is told by e-mail about the demo's own moderation: Wagtail notifies the
+# reviewers of every submission and the author of every approval, hundreds of
+# messages that would go to the console (dev) or the mail queue.
 SEED_SETTINGS = {
     "TASKS": {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
     "WAGTAILREDIRECTS_AUTO_CREATE": False,
+    "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
 }
 
-# (source object, its unsaved translation in a language, fix-up after translating)
-Source = tuple[object, Callable[[str], object], Callable[[Page, str], None] | None]
+
+@dataclass
+class Moderated:
+    """A hand-written moderated page: its kk version and how to make and date the others."""
+
+    page: Page  # the kk page, a draft when ``created``
+    created: bool  # made by this run
+    translated: Callable[[str], Page]  # an unsaved instance with the texts in a language
+    fix: Callable[[Page, str], None] | None  # what wagtail-localize cannot translate
+    published: datetime.datetime
+    updated: datetime.datetime | None = None
 
 
 def _at(day: datetime.date, hour: int = 10, minute: int = 0) -> datetime.datetime:
@@ -147,12 +168,14 @@ class DemoSeeder:
             self._timed("roles", self.seed_roles)
             self.editor = demo_user("editor")
             self.publisher = demo_user("press_secretary")
+            self.moderator = DemoModerator(self.editor)
             self._timed("media", self.seed_media)
             self._timed("settings", self.seed_site_settings)
             self._timed("vocabularies", self.seed_vocabularies)
-            self._timed("pages", self.seed_source_pages)
             self._timed("agency", self.seed_agency_profile)
-            self._timed("translations", self.seed_translations)
+            self._timed("translations", self.seed_translated_snippets)
+            self._timed("sections", self.seed_sections)
+            self._timed("pages", self.seed_moderated_pages)
             self._timed("generated", self.seed_generated_news)
             # Again: page permissions for the ru and en homes made meanwhile.
             self._timed("roles", self.seed_roles)
@@ -334,29 +357,68 @@ class DemoSeeder:
             self._count(self.profile, "kk")
 
     # ------------------------------------------------------------------
-    # The kk source tree
+    # Vocabularies and the agency profile in ru and en
     # ------------------------------------------------------------------
-    def seed_source_pages(self) -> None:
-        self.home = HomePage.objects.get(locale=self.locales["kk"])
-        news = NEWS[: self.written_news_count]
-        # Small runs still get both past and upcoming events, and several categories.
-        briefings = _round_robin(
-            [item for item in BRIEFINGS if item.days_from_now < 0],
-            [item for item in BRIEFINGS if item.days_from_now >= 0],
-        )[: self.briefing_count]
-        answers = _round_robin(
-            *([item for item in FAQ if item.category == slug] for slug in FAQ_CATEGORIES)
-        )[: self.faq_count]
+    def seed_translated_snippets(self) -> None:
+        """Topics, FAQ categories and the agency profile in ru and en, through wagtail-localize.
 
-        total = 1 + len(INDEXES) + len(news) + len(briefings) + len(answers)
-        with self._bar(total, "Pages (kk)") as bar:
+        They come before the pages: translated pages link to their own language's topics and
+        categories, and the restricted-information check allow-lists the agency's contacts.
+        """
+        work: list[tuple[object, Callable[[str], object]]] = [
+            *((topic, self._topic_translation(slug)) for (slug, _), topic in self.topics.items()),
+            *(
+                (category, self._category_translation(slug))
+                for (slug, _), category in self.categories.items()
+            ),
+            (self.profile, agency_profile),
+        ]
+        demo_keys = self._demo_keys()
+        work = [entry for entry in work if entry[0].translation_key in demo_keys]
+        for code in TRANSLATED:
+            locale = self.locales[code]
+            with self._bar(len(work), f"Vocabularies ({code})") as bar:
+                for source, translated in work:
+                    target = self._existing_translation(source, locale)
+                    if target is None:
+                        target = translate(source, locale, translated(code), user=self.editor)
+                        self._count(target, code)
+                    if isinstance(source, Topic):
+                        self.topics[(source.slug, code)] = target
+                    elif isinstance(source, FAQCategory):
+                        self.categories[(source.slug, code)] = target
+                    bar.update()
+
+    @staticmethod
+    def _topic_translation(slug: str) -> Callable[[str], Topic]:
+        # The slug stays the same in every language: topic filters use it.
+        return lambda code: Topic(name=TOPICS[slug][code], slug=slug)
+
+    @staticmethod
+    def _category_translation(slug: str) -> Callable[[str], FAQCategory]:
+        category = FAQ_CATEGORIES[slug]
+        return lambda code: FAQCategory(
+            name=category.name[code], slug=slug, description=category.description[code]
+        )
+
+    # ------------------------------------------------------------------
+    # The home page and section indexes (not moderated)
+    # ------------------------------------------------------------------
+    def seed_sections(self) -> None:
+        """The kk home page and section indexes, then their ru and en translations.
+
+        These page types are not moderated: the press secretary publishes them directly.
+        """
+        self.home = HomePage.objects.get(locale=self.locales["kk"])
+        with self._bar(1 + len(INDEXES), "Sections (kk)") as bar:
             if not self.home.intro:
                 self.home.title = HOME["title"].kk
                 self.home.intro = HOME["intro"].kk
                 self._publish(self.home, self.home.first_published_at or timezone.now())
-            self.sources: list[Source] = [(self.home, self._home_translation, None)]
+            sources: list[tuple[Page, Callable[[str], Page]]] = [
+                (self.home, self._home_translation)
+            ]
             bar.update()
-
             self.indexes = {}
             for key, model in (
                 ("news", NewsIndexPage),
@@ -364,18 +426,26 @@ class DemoSeeder:
                 ("faq", FAQIndexPage),
             ):
                 self.indexes[key] = self._index_page(key, model)
-                self.sources.append((self.indexes[key], self._index_translation(key, model), None))
+                sources.append((self.indexes[key], self._index_translation(key, model)))
                 bar.update()
 
-            for number, item in enumerate(news):
-                self.sources.append(self._news_page(number, item))
-                bar.update()
-            for item in briefings:
-                self.sources.append(self._briefing_page(item))
-                bar.update()
-            for item in answers:
-                self.sources.append(self._faq_page(item))
-                bar.update()
+        # An index page an editor added before the first run is not translated with the
+        # demo's texts.
+        demo_keys = self._demo_keys()
+        sources = [
+            entry
+            for entry in sources
+            if entry[0] == self.home or entry[0].translation_key in demo_keys
+        ]
+        for code in TRANSLATED:
+            locale = self.locales[code]
+            with self._bar(len(sources), f"Sections ({code})") as bar:
+                for source, translated in sources:
+                    if self._existing_translation(source, locale) is None:
+                        target = translate(source, locale, translated(code), user=self.editor)
+                        self._count(target, code)
+                        self._publish(target, *self._translation_dates(source))
+                    bar.update()
 
     @staticmethod
     def _home_translation(code: str) -> HomePage:
@@ -407,39 +477,135 @@ class DemoSeeder:
                 locale=self.locales["kk"],
                 translation_key=demo_key("index", key),
             )
-            self._add(self.home, page, timezone.now() - datetime.timedelta(days=400))
+            published = timezone.now() - datetime.timedelta(days=400)
+            self._add(self.home, page)
+            self._publish(page, published)
         return page
 
-    def _add(self, parent: Page, page: Page, published: datetime.datetime, updated=None) -> None:
-        """Add ``page`` under ``parent`` as a draft by the editor, then publish it."""
+    def _add(self, parent: Page, page: Page) -> None:
+        """Add ``page`` under ``parent`` as a draft owned by the editor."""
         page.live = False
         page.owner = self.editor
-        page.first_published_at = published
         parent.add_child(instance=page)
         self._count(page, page.locale.language_code)
-        self._publish(page, published, updated)
+
+    def _add_draft(self, parent: Page, page: Page) -> None:
+        """Add ``page`` as a draft with its first revision by the editor, ready to submit."""
+        self._add(parent, page)
+        page.save_revision(user=self.editor)
 
     def _publish(self, page: Page, published: datetime.datetime, updated=None) -> None:
-        """Save a revision as the demo editor and publish it as the demo press secretary."""
+        """Publish a page type that is not moderated, as the demo press secretary."""
+        if is_guarded(page):
+            raise DemoModerationError(f"{page!r} goes live only through its workflow.")
         revision = page.save_revision(user=self.editor)
         # Skip the check: the ru and en homes get their group permissions only
         # at the end of the run.
         revision.publish(user=self.publisher, skip_permission_checks=True)
-        # Back-date the dates readers see, as if the page had been published
-        # on its own date rather than when the seed ran.
+        self._backdate(page, published, updated)
+
+    @classmethod
+    def _backdate(cls, page: Page, published: datetime.datetime, updated=None) -> None:
+        """Back-date the dates readers see, as if ``page`` had gone live on its own date
+        rather than when the seed ran."""
+        cls._backdate_pages([page.pk], published, updated)
+        page.refresh_from_db()
+
+    @staticmethod
+    def _backdate_pages(ids: list[int], published: datetime.datetime, updated=None) -> None:
+        """Back-date those of the pages ``ids`` that are live (a draft has no publication)."""
         updated = updated or published
-        type(revision).objects.filter(pk=revision.pk).update(created_at=updated)
-        Page.objects.filter(pk=page.pk).update(
+        pages = Page.objects.filter(pk__in=ids, live=True)
+        Revision.objects.filter(pk__in=pages.values("live_revision_id")).update(created_at=updated)
+        pages.update(
             first_published_at=published,
             last_published_at=updated,
             latest_revision_created_at=updated,
         )
-        page.refresh_from_db()
 
-    def _news_page(self, number: int, item: NewsItem) -> Source:
+    @staticmethod
+    def _translation_dates(source: Page) -> tuple[datetime.datetime, datetime.datetime]:
+        """Translations went live shortly after their source, as a translator would publish them."""
+        delay = datetime.timedelta(hours=3)
+        published = (source.first_published_at or timezone.now()) + delay
+        updated = max(published, (source.last_published_at or published) + delay)
+        return published, updated
+
+    # ------------------------------------------------------------------
+    # News, briefings and answers: through moderation
+    # ------------------------------------------------------------------
+    def seed_moderated_pages(self) -> None:
+        """Hand-written news, briefings and FAQ answers, in every language, moderated.
+
+        For each item: the editor writes the kk draft, ru and en drafts are made through
+        wagtail-localize, then the kk page goes through its workflow (taking the required
+        translations live with it) and the remaining translations through theirs.
+        """
+        news = NEWS[: self.written_news_count]
+        # Small runs still get both past and upcoming events, and several categories.
+        briefings = _round_robin(
+            [item for item in BRIEFINGS if item.days_from_now < 0],
+            [item for item in BRIEFINGS if item.days_from_now >= 0],
+        )[: self.briefing_count]
+        answers = _round_robin(
+            *([item for item in FAQ if item.category == slug] for slug in FAQ_CATEGORIES)
+        )[: self.faq_count]
+        items = [
+            *(lambda n=number, i=item: self._news_page(n, i) for number, item in enumerate(news)),
+            *(lambda i=item: self._briefing_page(i) for item in briefings),
+            *(lambda i=item: self._faq_page(i) for item in answers),
+        ]
+        with self._bar(len(items), "News, briefings and answers") as bar:
+            for item in items:
+                self._seed_moderated(item())
+                bar.update()
+
+    def _seed_moderated(self, item: Moderated) -> None:
+        """Translate ``item``'s kk page where needed, then take what was made now live."""
+        made: list[Page] = []
+        if item.created:
+            made.append(item.page)
+        for code in TRANSLATED:
+            locale = self.locales[code]
+            if self._existing_translation(item.page, locale) is not None:
+                continue
+            target = translate(item.page, locale, item.translated(code), user=self.editor)
+            self._count(target, code)
+            if item.fix is not None:
+                item.fix(target, code)
+            target.save_revision(user=self.editor)
+            made.append(target)
+        self._moderate(made)
+        for page in made:
+            if page.locale_id == item.page.locale_id:
+                self._backdate(page, item.published, item.updated)
+            else:
+                self._backdate(page, *self._translation_dates(item.page))
+
+    def _moderate(self, pages: list[Page]) -> None:
+        """Take the drafts in ``pages`` live through their workflows, source language first.
+
+        The kk page takes its required translations live with it; the others follow. A
+        translation of a kk page that is not live (an editor unpublished it) stays a draft.
+        """
+        source_locale = self.locales["kk"]
+        pages = sorted(pages, key=lambda page: page.locale_id != source_locale.pk)
+        for page in pages:
+            page.refresh_from_db()
+            if page.live:
+                continue
+            if page.locale_id != source_locale.pk:
+                source = page.get_translation_or_none(source_locale)
+                if source is None or not source.live:
+                    continue
+            self.moderator.moderate(page)
+
+    def _news_page(self, number: int, item: NewsItem) -> Moderated:
+        day = self.today - datetime.timedelta(days=item.days_ago)
+        published = _at(day, 9 + number % 8, 15 * (number % 4))
         page = self._find(NewsPage, "news", item.key)
-        if page is None:
-            day = self.today - datetime.timedelta(days=item.days_ago)
+        created = page is None
+        if created:
             page = NewsPage(
                 **self.texts.news(number, item, "kk"),
                 display_date=day,
@@ -448,20 +614,32 @@ class DemoSeeder:
                 translation_key=demo_key("news", item.key),
             )
             page.topic_links = [NewsPageTopic(topic=self.topics[(s, "kk")]) for s in item.topics]
-            self._add(self.indexes["news"], page, _at(day, 9 + number % 8, 15 * (number % 4)))
+            self._add_draft(self.indexes["news"], page)
 
         def fix(target: NewsPage, code: str) -> None:
             # Topic links are plain child rows: wagtail-localize copies the kk ones.
             target.topic_links = [NewsPageTopic(topic=self.topics[(s, code)]) for s in item.topics]
             target.body = with_translated_table(target.body, item.extra, code)
 
-        return page, lambda code: NewsPage(**self.texts.news(number, item, code)), fix
+        return Moderated(
+            page,
+            created,
+            lambda code: NewsPage(**self.texts.news(number, item, code)),
+            fix,
+            published,
+        )
 
-    def _briefing_page(self, item: BriefingItem) -> Source:
+    def _briefing_page(self, item: BriefingItem) -> Moderated:
+        starts = _at(self.today + datetime.timedelta(days=item.days_from_now), *item.start)
+        ends = starts + datetime.timedelta(minutes=item.minutes)
+        announced = min(
+            timezone.now() - datetime.timedelta(hours=2), starts - datetime.timedelta(days=7)
+        )
+        # Past events were updated after they ended, when materials were added.
+        updated = ends + datetime.timedelta(hours=20) if item.days_from_now < 0 else None
         page = self._find(BriefingPage, "briefing", item.key)
-        if page is None:
-            starts = _at(self.today + datetime.timedelta(days=item.days_from_now), *item.start)
-            ends = starts + datetime.timedelta(minutes=item.minutes)
+        created = page is None
+        if created:
             deadline = None
             if item.registration_hours_before:
                 deadline = starts - datetime.timedelta(hours=item.registration_hours_before)
@@ -477,23 +655,26 @@ class DemoSeeder:
                 translation_key=demo_key("briefing", item.key),
             )
             page.speakers = speakers(item, "kk")
-            announced = min(
-                timezone.now() - datetime.timedelta(hours=2), starts - datetime.timedelta(days=7)
-            )
-            # Past events were updated after they ended, when materials were added.
-            updated = ends + datetime.timedelta(hours=20) if item.days_from_now < 0 else None
-            self._add(self.indexes["briefings"], page, announced, updated)
+            self._add_draft(self.indexes["briefings"], page)
 
         def fix(target: BriefingPage, code: str) -> None:
             # Speakers are plain child rows: wagtail-localize copies the kk ones.
             target.speakers = speakers(item, code)
 
-        return page, lambda code: BriefingPage(**self.texts.briefing(item, code)), fix
+        return Moderated(
+            page,
+            created,
+            lambda code: BriefingPage(**self.texts.briefing(item, code)),
+            fix,
+            announced,
+            updated,
+        )
 
-    def _faq_page(self, item: FAQItem) -> Source:
+    def _faq_page(self, item: FAQItem) -> Moderated:
+        reviewed = self.today - datetime.timedelta(days=item.reviewed_days_ago)
         page = self._find(FAQAnswerPage, "faq", item.key)
-        if page is None:
-            reviewed = self.today - datetime.timedelta(days=item.reviewed_days_ago)
+        created = page is None
+        if created:
             page = FAQAnswerPage(
                 **self.texts.faq(item, "kk"),
                 category=self.categories[(item.category, "kk")],
@@ -501,8 +682,7 @@ class DemoSeeder:
                 locale=self.locales["kk"],
                 translation_key=demo_key("faq", item.key),
             )
-            written = _at(reviewed - datetime.timedelta(days=90))
-            self._add(self.indexes["faq"], page, written, _at(reviewed, 16))
+            self._add_draft(self.indexes["faq"], page)
 
         def translated(code: str) -> FAQAnswerPage:
             return FAQAnswerPage(**self.texts.faq(item, code), category=page.category)
@@ -510,60 +690,12 @@ class DemoSeeder:
         def fix(target: FAQAnswerPage, code: str) -> None:
             target.full_answer = with_translated_table(target.full_answer, item.extra, code)
 
-        return page, translated, fix
+        written = _at(reviewed - datetime.timedelta(days=90))
+        return Moderated(page, created, translated, fix, written, _at(reviewed, 16))
 
     # ------------------------------------------------------------------
-    # ru and en through wagtail-localize
+    # Helpers shared by pages and snippets
     # ------------------------------------------------------------------
-    def seed_translations(self) -> None:
-        work: list[Source] = [
-            *(
-                (topic, self._topic_translation(slug), None)
-                for (slug, _), topic in self.topics.items()
-            ),
-            *(
-                (category, self._category_translation(slug), None)
-                for (slug, _), category in self.categories.items()
-            ),
-            *self.sources,
-            (self.profile, agency_profile, None),
-        ]
-        # Objects the demo did not make (say, an index page an editor added
-        # before the first run) are not translated with the demo's texts.
-        demo_keys = self._demo_keys()
-        work = [
-            entry
-            for entry in work
-            if entry[0] == self.home or entry[0].translation_key in demo_keys
-        ]
-        for code in TRANSLATED:
-            locale = self.locales[code]
-            with self._bar(len(work), f"Translations ({code})") as bar:
-                for source, translated, fix in work:
-                    target = self._existing_translation(source, locale)
-                    if target is None:
-                        target = translate(source, locale, translated(code), user=self.editor)
-                        self._count(target, code)
-                        if isinstance(target, Page):
-                            self._publish_translation(source, target, code, fix)
-                    if isinstance(source, Topic):
-                        self.topics[(source.slug, code)] = target
-                    elif isinstance(source, FAQCategory):
-                        self.categories[(source.slug, code)] = target
-                    bar.update()
-
-    @staticmethod
-    def _topic_translation(slug: str) -> Callable[[str], Topic]:
-        # The slug stays the same in every language: topic filters use it.
-        return lambda code: Topic(name=TOPICS[slug][code], slug=slug)
-
-    @staticmethod
-    def _category_translation(slug: str) -> Callable[[str], FAQCategory]:
-        category = FAQ_CATEGORIES[slug]
-        return lambda code: FAQCategory(
-            name=category.name[code], slug=slug, description=category.description[code]
-        )
-
     @staticmethod
     def _demo_keys() -> set:
         """Translation keys of every object the demo makes (except the migration's home)."""
@@ -590,28 +722,18 @@ class DemoSeeder:
             translations = translations.filter(alias_of__isnull=True)
         return translations.first()
 
-    def _publish_translation(self, source: Page, target: Page, code: str, fix) -> None:
-        """Publish the draft wagtail-localize saved, after fixing what it cannot translate."""
-        if fix is not None:
-            fix(target, code)
-        # Translations go live shortly after their source, as a translator would publish them.
-        delay = datetime.timedelta(hours=3)
-        published = (source.first_published_at or timezone.now()) + delay
-        updated = max(published, (source.last_published_at or published) + delay)
-        self._publish(target, published, updated)
-
     # ------------------------------------------------------------------
     # Benchmark-sized news
     # ------------------------------------------------------------------
     def seed_generated_news(self) -> None:
-        """Insert news beyond the hand-written items in bulk, in every language.
+        """Insert news beyond the hand-written items in bulk, in every language, then moderate it.
 
-        Publishing 10,000 pages one by one takes many queries each (revision,
-        log entry, search index, reference index); here rows go in with a few
-        queries per item, pictures come from the shared pool, and the search
-        index is filled in batches. These pages have no revision history, no
-        reference-index rows and no wagtail-localize source: their ru and en
-        versions are composed directly and linked to the kk one by translation key.
+        Adding 10,000 pages one by one costs many queries and signal handlers each; here the
+        drafts go in with a few queries per item and pictures come from the shared pool. Each
+        item then goes live through moderation like any other news: the kk draft with its
+        required translations, then the rest. These pages have no wagtail-localize source:
+        their ru and en versions are composed directly and linked to the kk one by
+        translation key.
         """
         extra = self.news_count - self.written_news_count
         if extra <= 0:
@@ -632,17 +754,20 @@ class DemoSeeder:
                 for n in range(extra)
                 if demo_key("generated-news", str(n)) not in existing
             ]
+        todo.sort(key=lambda entry: entry[1])
         content_type = ContentType.objects.get_for_model(NewsPage)
-        backend = get_search_backend()
         with self._bar(len(todo), "Generated news") as bar:
             for start in range(0, len(todo), BULK_BATCH):
                 batch = todo[start : start + BULK_BATCH]
+                made: dict[int, list[NewsPage]] = {}
                 for code in LANGUAGES:
                     pages, topics = [], []
                     for n in (n for batch_code, n in batch if batch_code == code):
                         fields, topic = self.texts.generated_news(n, code)
-                        pages.append(self._generated_page(n, extra, code, fields, content_type))
+                        page = self._generated_page(n, extra, code, fields, content_type)
+                        pages.append(page)
                         topics.append(self.topics[(topic, code)])
+                        made.setdefault(n, []).append(page)
                     if not pages:
                         continue
                     append_child_pages(indexes[code], pages)
@@ -650,23 +775,34 @@ class DemoSeeder:
                         NewsPageTopic(page_id=page.pk, topic=topic, sort_order=0)
                         for page, topic in zip(pages, topics, strict=True)
                     )
-                    backend.add_bulk(NewsPage, pages)
                     self.created[("NewsPage", code)] += len(pages)
-                bar.update(len(batch))
+                for n, pages in made.items():
+                    for page in pages:
+                        # Composed by code from checked fragments: no form validation needed.
+                        page.save_revision(user=self.editor, clean=False)
+                    self._moderate(pages)
+                    self._backdate_pages(
+                        [page.pk for page in pages], self._generated_date(n, extra)
+                    )
+                    bar.update(len(pages))
+
+    def _generated_date(self, n: int, extra: int) -> datetime.datetime:
+        day = self._generated_day(n, extra)
+        return _at(day, 9 + n % 9, (n * 7) % 60)
+
+    def _generated_day(self, n: int, extra: int) -> datetime.date:
+        return self.today - datetime.timedelta(days=60 + (n * GENERATED_SPAN_DAYS) // extra)
 
     def _generated_page(self, n: int, extra: int, code: str, fields: dict, content_type):
-        day = self.today - datetime.timedelta(days=60 + (n * GENERATED_SPAN_DAYS) // extra)
-        published = _at(day, 9 + n % 9, (n * 7) % 60)
+        """An unsaved draft of the ``n``-th generated news item in ``code``."""
         return NewsPage(
             **fields,
             draft_title=fields["title"],
             content_type=content_type,
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=published,
-            last_published_at=published,
+            live=False,
+            has_unpublished_changes=True,
             owner=self.editor,
             locale=self.locales[code],
             translation_key=demo_key("generated-news", str(n)),
-            display_date=day,
+            display_date=self._generated_day(n, extra),
         )

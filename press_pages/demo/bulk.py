@@ -4,6 +4,8 @@ from django.db.models import F
 
 from wagtail.models import Page
 
+from workflows.guard import is_guarded
+
 
 def append_child_pages(parent: Page, pages: list[Page]) -> None:
     """Append unsaved specific ``pages`` as the last children of ``parent``.
@@ -14,10 +16,20 @@ def append_child_pages(parent: Page, pages: list[Page]) -> None:
     multi-table children. A raw save writes only the child table and fires no
     search or reference indexing, which the caller does in bulk if it wants.
 
-    The pages must have their own fields and the ``Page`` fields a published
-    page needs (``live``, ``content_type``, ``locale``, publication dates…);
-    the tree position (``path``, ``depth``, ``url_path``) is set here.
+    The pages must have their own fields and the ``Page`` fields a page needs
+    (``live``, ``content_type``, ``locale``…); the tree position (``path``,
+    ``depth``, ``url_path``) is set here.
+
+    A raw save skips ``Page.save`` and with it the publication guard, so
+    moderated page types (news, briefings, answers) may only go in as drafts:
+    they go live afterwards through their workflow.
     """
+    live = [page for page in pages if page.live and is_guarded(page)]
+    if live:
+        raise ValueError(
+            f"{live[0]!r} and {len(live) - 1} more: moderated pages are inserted as drafts "
+            "and go live through their workflow."
+        )
     last = parent.get_last_child()
     position = Page._str2int(last.path[-Page.steplen :]) if last else 0
     for offset, page in enumerate(pages, start=1):

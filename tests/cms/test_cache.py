@@ -22,6 +22,7 @@ from tests.press_pages.factories import (
     TopicFactory,
     kk_home,
     locale,
+    publish,
     translate,
 )
 
@@ -167,7 +168,7 @@ class TestInvalidation:
             slug="briefing-held",
             display_date=datetime.date(2019, 5, 7),
         )
-        later.save_revision().publish()
+        publish(later)
 
         response = get(news_index.url)
         assert response[CACHE_HEADER] == "miss"
@@ -179,7 +180,7 @@ class TestInvalidation:
     def test_publishing_a_change_to_a_live_page(self, news):
         self.warm(news.url)
         news.title = "Қызмет жаңартылды"
-        news.save_revision().publish()
+        publish(news)
 
         response = get(news.url)
         assert response[CACHE_HEADER] == "miss"
@@ -251,7 +252,7 @@ class TestInvalidation:
         """A page rendered before the publish commits must not outlive the commit."""
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             news.title = "Жаңартылған атау"
-            news.save_revision().publish()
+            publish(news)
         # A visitor renders the page while the publish is still uncommitted ...
         assert cache_state(news.url) == "miss"
         assert cache_state(news.url) == "hit"

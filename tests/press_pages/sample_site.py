@@ -29,6 +29,7 @@ from tests.press_pages.factories import (
     TopicFactory,
     kk_home,
     locale,
+    publish,
     translate,
 )
 
@@ -249,6 +250,8 @@ def build_sample_site(with_materials: bool = True) -> SimpleNamespace:
         ],
     )
 
+    # Every page gets a revision: the topic link and speakers added above go live with it,
+    # moderated page types through their workflow.
     for page in (
         news_index,
         news,
@@ -259,7 +262,7 @@ def build_sample_site(with_materials: bool = True) -> SimpleNamespace:
         faq_index,
         faq,
     ):
-        page.save_revision().publish()
+        publish(page)
     for page in (
         home,
         news_index,

@@ -1,5 +1,9 @@
 """``seed_demo`` builds a trilingual demo site, creates nothing on a second run,
-and refuses to run with DEBUG off unless forced."""
+and refuses to run with DEBUG off unless forced.
+
+The seed runs with the development default of required languages (kk and ru go live
+together), and every news item, briefing and answer goes live through its workflow.
+"""
 
 import re
 from io import StringIO
@@ -14,11 +18,20 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Locale, Page, Revision
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+    TaskState,
+    WorkflowState,
+)
 from wagtail_localize.models import Translation
 
 from cms.models import AgencyProfile, SiteSettings
 from press_pages.demo.builder import DemoSeeder
+from press_pages.demo.moderation import DemoModerationError
+from press_pages.demo.news_content import NEWS
 from press_pages.demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
@@ -31,6 +44,13 @@ from press_pages.models import (
     NewsPage,
     NewsPageTopic,
     Topic,
+)
+from workflows.models import (
+    Clearance,
+    LegalReviewTask,
+    ModerationSettings,
+    PressSecretaryApprovalTask,
+    StopListTerm,
 )
 from workflows.roles import GROUPS
 
@@ -45,6 +65,7 @@ PAGE_MODELS = [
     FAQIndexPage,
     FAQAnswerPage,
 ]
+MODERATED_MODELS = [NewsPage, BriefingPage, FAQAnswerPage]
 LOCALIZED_MODELS = [*PAGE_MODELS, Topic, FAQCategory, AgencyProfile]
 SMALL = ["--news", "5", "--briefings", "4", "--faq", "4"]
 
@@ -58,6 +79,9 @@ def snapshot() -> dict:
     }
     for model in (
         Revision,
+        WorkflowState,
+        TaskState,
+        Clearance,
         Translation,
         Redirect,
         NewsPageTopic,
@@ -77,9 +101,45 @@ def seed(*args) -> str:
     return out.getvalue()
 
 
-class SeedDemoTests(TestCase):
+def require_kk_and_ru():
+    """The development default (``REQUIRED_LOCALES`` = kk,ru): a kk page goes live with its ru one."""
+    moderation = ModerationSettings.load()
+    moderation.required_locales = ["kk", "ru"]
+    moderation.save()
+
+
+class ModerationAssertions:
+    def assert_went_live_through_moderation(self, page):
+        """``page``'s live revision was cleared by an approved workflow, reviewed by others.
+
+        A ru page goes live with its kk source, so its clearance comes from the kk page's
+        workflow.
+        """
+        revision = page.live_revision
+        self.assertIsNotNone(revision, page)
+        clearance = Clearance.objects.filter(revision=revision).get()
+        self.assertEqual(clearance.kind, Clearance.Kind.REVIEW)
+        state = clearance.workflow_state
+        self.assertEqual(state.status, WorkflowState.STATUS_APPROVED)
+        self.assertEqual(state.requested_by.username, "editor")
+        self.assertEqual(revision.user.username, "editor")
+        reviews = TaskState.objects.filter(workflow_state=state).exclude(finished_by=None)
+        self.assertTrue(reviews.exists())
+        for task_state in reviews.select_related("finished_by"):
+            self.assertEqual(task_state.status, TaskState.STATUS_APPROVED)
+            self.assertNotEqual(task_state.finished_by, revision.user)
+        source = page.get_translation(self.locales["kk"])
+        if page.locale.language_code in ("kk", "ru"):
+            # kk and ru went live together, cleared by the kk page's workflow.
+            self.assertEqual(int(state.object_id), source.pk)
+        else:
+            self.assertEqual(int(state.object_id), page.pk)
+
+
+class SeedDemoTests(ModerationAssertions, TestCase):
     @classmethod
     def setUpTestData(cls):
+        require_kk_and_ru()
         cls.output = seed()
         cls.locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
@@ -113,6 +173,34 @@ class SeedDemoTests(TestCase):
             sections = self.pages(HomePage, code).get().get_children().live().in_menu()
             self.assertEqual(sections.count(), 3)
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+    def test_news_briefings_and_answers_went_live_through_moderation(self):
+        for model in MODERATED_MODELS:
+            for page in model.objects.select_related("locale"):
+                with self.subTest(page=page.url_path, language=page.locale.language_code):
+                    self.assert_went_live_through_moderation(page)
+        self.assertFalse(WorkflowState.objects.active().exists())
+
+    def test_reviews_are_done_by_the_press_secretary_and_the_legal_reviewer(self):
+        approvers = {
+            (type(task_state.task.specific), task_state.finished_by.username)
+            for task_state in TaskState.objects.exclude(finished_by=None).select_related(
+                "task", "finished_by"
+            )
+        }
+        self.assertEqual(
+            approvers,
+            {
+                (PressSecretaryApprovalTask, "press_secretary"),
+                (LegalReviewTask, "legal_reviewer"),
+            },
+        )
+        answer = self.pages(FAQAnswerPage, "kk").first()
+        legal = TaskState.objects.filter(
+            workflow_state__object_id=str(answer.pk),
+            task__in=LegalReviewTask.objects.all(),
+        )
+        self.assertEqual(legal.get().status, TaskState.STATUS_APPROVED)
 
     def test_translations_are_in_their_own_language_and_slug(self):
         for kk_page in Page.objects.filter(locale=self.locales["kk"], depth__gt=1).specific():
@@ -235,24 +323,32 @@ class SeedDemoTests(TestCase):
             self.assertFalse(head.can_edit())
 
 
-class GeneratedNewsTests(TestCase):
-    """News beyond the hand-written items is inserted in bulk, also idempotently."""
+class GeneratedNewsTests(ModerationAssertions, TestCase):
+    """News beyond the hand-written items is inserted in bulk, moderated, also idempotently."""
+
+    def setUp(self):
+        require_kk_and_ru()
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
     def seed(self):
         DemoSeeder(news=5, written_news=2, briefings=0, faq=0).run()
 
     def test_generated_news_in_every_language(self):
         self.seed()
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        locales = self.locales
         for locale in locales.values():
             index = NewsIndexPage.objects.get(locale=locale)
             news = NewsPage.objects.child_of(index)
-            self.assertEqual(news.live().count(), 5)
+            self.assertEqual(news.live().filter(has_unpublished_changes=False).count(), 5)
             self.assertEqual(index.numchild, 5)
             for page in news:
                 page.full_clean()
                 topics = {link.topic.locale_id for link in page.topic_links.all()}
                 self.assertEqual(topics, {locale.pk})
+                self.assert_went_live_through_moderation(page)
+                # Back-dated: readers see the item's own date, not the day of the seed.
+                published = timezone.localtime(page.first_published_at)
+                self.assertEqual(published.date(), page.display_date)
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
         generated = NewsPage.objects.filter(locale=locales["kk"]).order_by("-path").first()
@@ -267,6 +363,44 @@ class GeneratedNewsTests(TestCase):
         before = snapshot()
         self.seed()
         self.assertEqual(snapshot(), before)
+
+
+class ModerationFailureTests(TestCase):
+    """Demo content that the restricted-information check blocks stops the seed, loudly."""
+
+    def test_a_blocked_demo_page_stops_the_seed_with_the_report(self):
+        require_kk_and_ru()
+        StopListTerm.objects.create(
+            phrase=NEWS[0].title.kk.split()[0],
+            legal_basis="Test: a term that occurs in the first demo news item",
+        )
+        with self.assertRaises(DemoModerationError) as raised:
+            DemoSeeder(news=1, briefings=0, faq=0).run()
+        report = str(raised.exception)
+        self.assertIn("Restricted-information check", report)
+        self.assertIn("kk:title", report)
+        self.assertIn("stop_list", report)
+        # The seed runs in one transaction: nothing is left half made.
+        self.assertFalse(NewsPage.objects.exists())
+
+    def test_the_command_reports_it_as_an_error(self):
+        StopListTerm.objects.create(
+            phrase=NEWS[0].title.kk.split()[0],
+            legal_basis="Test: a term that occurs in the first demo news item",
+        )
+        with self.assertRaisesMessage(CommandError, "Restricted-information check"):
+            call_command(
+                "seed_demo",
+                "--news",
+                "1",
+                "--briefings",
+                "0",
+                "--faq",
+                "0",
+                "--force",
+                stdout=StringIO(),
+                stderr=StringIO(),
+            )
 
 
 @override_settings(DEBUG=False)

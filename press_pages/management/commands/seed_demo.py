@@ -1,6 +1,8 @@
 """``manage.py seed_demo``: fill the site with a fictional ministry's content and users.
 
-Safe to run again: it only creates what is missing. It refuses to run with
+News, briefings and answers go live through their moderation workflows, submitted by the
+demo editor and approved by the demo press secretary and legal reviewer. Safe to run
+again: it only creates what is missing. It refuses to run with
 ``DEBUG`` off unless ``--force`` is given, because it creates users with
 published development passwords.
 """
@@ -26,6 +28,7 @@ from cms.models import AgencyProfile
 from press_pages.demo.briefing_content import BRIEFINGS
 from press_pages.demo.builder import DemoSeeder
 from press_pages.demo.faq_content import FAQ
+from press_pages.demo.moderation import DemoModerationError
 from press_pages.demo.news_content import NEWS
 from press_pages.demo.roles import DEMO_USERS
 from press_pages.models import (
@@ -164,7 +167,11 @@ class Command(BaseCommand):
         started = time.perf_counter()
         chatty = CHATTY_LOGGERS if verbosity < 3 else ()
         with _quiet_loggers(chatty):
-            seeder.run()
+            try:
+                seeder.run()
+            except DemoModerationError as error:
+                # A demo page its workflow refused: the report names the field and finding.
+                raise CommandError(str(error)) from error
         invalidate_page_cache()
         elapsed = time.perf_counter() - started
 
