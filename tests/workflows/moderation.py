@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
 
 from workflows.roles import GROUPS
 
@@ -21,6 +22,14 @@ def member(role: str, username: str | None = None):
         user.save()
     user.groups.add(Group.objects.get(name=GROUPS[role].name))
     return user
+
+
+def prefer_english(*users) -> None:
+    """Set the admin language of ``users`` to English, as the assertions read English messages."""
+    for user in users:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save(update_fields=["preferred_language"])
 
 
 def reviewer_for(task, author):

@@ -19,7 +19,7 @@ from workflows.models import Clearance
 class APITestCase(GuardTestCase):
     def setUp(self):
         _token, plaintext = APIToken.create_token(user=self.superuser, name="newsroom script")
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
     def post(self, path, data=None):
         return self.client.post(

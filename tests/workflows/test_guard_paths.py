@@ -34,7 +34,7 @@ from tests.press_pages.factories import (
     kk_home,
     locale,
 )
-from tests.workflows.moderation import member, moderate, submit
+from tests.workflows.moderation import member, moderate, prefer_english, submit
 from workflows.guard import PublicationBlocked, scan_bundle
 from workflows.models import Clearance, ModerationSettings, StopListTerm
 from workflows.services import waive
@@ -108,6 +108,7 @@ class GuardTestCase(TestCase):
         )
         cls.author = member("editors", "author")
         cls.press = member("press_secretaries", "press")
+        prefer_english(cls.superuser, cls.author, cls.press)
 
     def draft(self, text: str = "Министрлік жаңа қызметті іске қосты.", **fields) -> NewsPage:
         """A news draft saved by the author, never moderated."""

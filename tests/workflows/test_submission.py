@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsIndexPageFactory, kk_home
-from tests.workflows.moderation import PASSWORD, member
+from tests.workflows.moderation import PASSWORD, member, prefer_english
 from tests.workflows.test_guard_paths import edit_form_data
 
 
@@ -34,6 +34,7 @@ class CreateViewSubmissionTests(TestCase):
     def setUpTestData(cls):
         cls.index = NewsIndexPageFactory(parent=kk_home())
         cls.editor = member("editors", "create-editor")
+        prefer_english(cls.editor)
 
     def setUp(self):
         self.client.login(username=self.editor.username, password=PASSWORD)
