@@ -263,6 +263,8 @@ class RestrictedInformationPanel(Panel):
     live yet), so the editor sees the check's result before submitting.
     """
 
+    clean_name = "restricted_information"
+
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Restricted information"))
         super().__init__(**kwargs)
@@ -305,6 +307,8 @@ class ReviewHistoryPanel(Panel):
     """Who did what in the page's review, newest first, with links to the check reports."""
 
     LIMIT = 50
+
+    clean_name = "review_history"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Review history"))
@@ -406,10 +410,26 @@ def review_history(page, *, limit: int = 50) -> list[HistoryEntry]:
     return result
 
 
+class NamedObjectList(ObjectList):
+    """A tab whose HTML ids come from a fixed name, not from its heading in the active language."""
+
+    def __init__(self, *args, name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name = name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "name": self.name}
+
+    @property
+    def clean_name(self):
+        return self.name or super().clean_name
+
+
 def review_tab() -> ObjectList:
-    return ObjectList(
+    return NamedObjectList(
         [RestrictedInformationPanel(), ReviewHistoryPanel()],
         heading=_("Review"),
+        name="review",
     )
 
 
@@ -427,10 +447,16 @@ class ModeratedTabbedInterface(TabbedInterface):
             model = self.model
             tabs = []
             if model.content_panels:
-                tabs.append(ObjectList(model.content_panels, heading=_("Content")))
+                tabs.append(
+                    NamedObjectList(model.content_panels, heading=_("Content"), name="content")
+                )
             if model.promote_panels:
-                tabs.append(ObjectList(model.promote_panels, heading=_("Promote")))
+                tabs.append(
+                    NamedObjectList(model.promote_panels, heading=_("Promote"), name="promote")
+                )
             if model.settings_panels:
-                tabs.append(ObjectList(model.settings_panels, heading=_("Settings")))
+                tabs.append(
+                    NamedObjectList(model.settings_panels, heading=_("Settings"), name="settings")
+                )
             self.children = [*tabs, review_tab()]
         super().on_model_bound()
