@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from threading import Lock
@@ -60,10 +61,43 @@ def is_guarded(page) -> bool:
     return isinstance(page, RestrictedInfoMixin)
 
 
+# Answers read once per approval; see ``same_answers``.
+_answers: ContextVar[dict | None] = ContextVar("workflows_guard_answers", default=None)
+
+
+@contextmanager
+def same_answers():
+    """Within the block, the required languages and the stop-list are read once.
+
+    An approval asks for both a dozen times (the press secretary's task, the finish action, the
+    guard of each page it publishes); neither changes while it runs, and the stop-list's version
+    check reads every term.
+    """
+    if _answers.get() is not None:
+        yield
+        return
+    token = _answers.set({})
+    try:
+        yield
+    finally:
+        _answers.reset(token)
+
+
+def _answer(key: str, compute):
+    answers = _answers.get()
+    if answers is None:
+        return compute()
+    if key not in answers:
+        answers[key] = compute()
+    return answers[key]
+
+
 def required_locales() -> list[str]:
     from .models import ModerationSettings
 
-    return ModerationSettings.load().get_required_locales()
+    return list(
+        _answer("required_locales", lambda: ModerationSettings.load().get_required_locales())
+    )
 
 
 def language_name(code: str) -> str:
@@ -72,14 +106,15 @@ def language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
 
 
-def translations(page) -> list[Page]:
-    """The other-language versions of ``page``, specific, with their locales."""
-    return list(page.get_translations(inclusive=False).select_related("locale").specific())
+def translation_codes(page, **filters) -> set[str]:
+    """Language codes of ``page``'s other-language versions (``filters``: e.g. ``live=True``)."""
+    versions = page.get_translations(inclusive=False).filter(**filters)
+    return set(versions.values_list("locale__language_code", flat=True))
 
 
 def missing_translations(page) -> list[str]:
     """Names of the required languages in which ``page`` has no version at all."""
-    have = {page.locale.language_code} | {t.locale.language_code for t in translations(page)}
+    have = {page.locale.language_code} | translation_codes(page)
     return [language_name(code) for code in required_locales() if code not in have]
 
 
@@ -209,8 +244,10 @@ def latest_cleared_revision(page) -> Revision | None:
 
 def companions(page) -> list[Page]:
     """Required-language versions of ``page`` that are not live yet: they go live with it."""
-    required = set(required_locales())
-    return [t for t in translations(page) if t.locale.language_code in required and not t.live]
+    versions = page.get_translations(inclusive=False).filter(
+        live=False, locale__language_code__in=required_locales()
+    )
+    return list(versions.select_related("locale").specific())
 
 
 def unpublished_source(page) -> Page | None:
@@ -273,8 +310,8 @@ def scan_revision_cached(revision: Revision) -> list[Finding]:
     """Findings of ``revision`` (which never changes) against the current lists, memoised."""
     from .scanning import current_allow_list, current_stop_list, scan_object
 
-    stop_list = current_stop_list()
-    allow_list = current_allow_list()
+    stop_list = _answer("stop_list", current_stop_list)
+    allow_list = _answer("allow_list", current_allow_list)
     # The stop-list itself (not its id(), which a later list may reuse) and the revision's
     # creation time (its pk may be reused, e.g. by SQLite after a rollback) keep entries exact.
     key = (revision.pk, revision.created_at, stop_list, allow_list)
@@ -353,10 +390,7 @@ def check_publishable(page, revision: Revision | None) -> list[Revision]:
     if source is not None:
         raise PublicationBlocked(source_not_live_message(page, source), page=page)
     companion_revisions = []
-    live_codes = {page.locale.language_code}
-    for translation in translations(page):
-        if translation.live:
-            live_codes.add(translation.locale.language_code)
+    live_codes = {page.locale.language_code} | translation_codes(page, live=True)
     for companion in companions(page):
         cleared = latest_cleared_revision(companion)
         if cleared is not None:
@@ -443,6 +477,11 @@ def publish_approved(workflow_state, user=None):
     Everything runs in one transaction, so a blocking finding found now (for example a term
     added to the stop-list during the review) undoes the approval instead of publishing.
     """
+    with same_answers():
+        _publish_approved(workflow_state, user)
+
+
+def _publish_approved(workflow_state, user):
     from .models import Clearance, EmergencyPublication
 
     page = workflow_state.content_object.specific

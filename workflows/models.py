@@ -323,20 +323,26 @@ class PressSecretaryApprovalTask(ReviewTask):  # noqa: DJ008 (Task.__str__ is th
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .guard import missing_translations, source_not_live_message, unpublished_source
+        from .guard import (
+            missing_translations,
+            same_answers,
+            source_not_live_message,
+            unpublished_source,
+        )
 
-        if action_name == "approve":
-            page = task_state.revision.content_object.specific
-            missing = missing_translations(page)
-            if missing:
-                raise PermissionDenied(
-                    gettext("Translations are missing: %(languages)s.")
-                    % {"languages": ", ".join(missing)}
-                )
-            source = unpublished_source(page)
-            if source is not None:
-                raise PermissionDenied(source_not_live_message(page, source))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        with same_answers():
+            if action_name == "approve":
+                page = task_state.revision.content_object.specific
+                missing = missing_translations(page)
+                if missing:
+                    raise PermissionDenied(
+                        gettext("Translations are missing: %(languages)s.")
+                        % {"languages": ", ".join(missing)}
+                    )
+                source = unpublished_source(page)
+                if source is not None:
+                    raise PermissionDenied(source_not_live_message(page, source))
+            return super().on_action(task_state, user, action_name, **kwargs)
 
 
 class TranslationCompletenessTask(DueTimeMixin, Task):  # noqa: DJ008 (Task.__str__ is the name)

@@ -408,6 +408,7 @@ LEGAL_ACTS = {
 def _table(caption: str, rows: list[list[str]]) -> dict:
     return {
         "data": rows,
+        "table_header_choice": "row",
         "first_row_is_table_header": True,
         "first_col_is_header": False,
         "table_caption": caption,
