@@ -98,37 +98,26 @@ class StopListTerm(index.Indexed, models.Model):
         return self.phrase
 
 
+def default_workflow_field(verbose_name) -> models.ForeignKey:
+    """The default workflow of one page type, used where the page tree assigns none."""
+    return models.ForeignKey(
+        "wagtailcore.Workflow",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used unless a workflow is assigned to the page or a parent in the page tree."),
+    )
+
+
 @register_setting(icon="tasks")
 class ModerationSettings(BaseGenericSetting):
     """Which workflow moderates each page type, and which languages must go live together."""
 
-    news_workflow = models.ForeignKey(
-        "wagtailcore.Workflow",
-        verbose_name=_("news workflow"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Used unless a workflow is assigned to the page or a parent in the page tree."),
-    )
-    briefing_workflow = models.ForeignKey(
-        "wagtailcore.Workflow",
-        verbose_name=_("briefing workflow"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Used unless a workflow is assigned to the page or a parent in the page tree."),
-    )
-    faq_workflow = models.ForeignKey(
-        "wagtailcore.Workflow",
-        verbose_name=_("FAQ answer workflow"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Used unless a workflow is assigned to the page or a parent in the page tree."),
-    )
+    news_workflow = default_workflow_field(_("news workflow"))
+    briefing_workflow = default_workflow_field(_("briefing workflow"))
+    faq_workflow = default_workflow_field(_("FAQ answer workflow"))
     required_locales = LanguageListField(
         _("required languages"),
         default=default_required_locales,
