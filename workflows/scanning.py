@@ -500,19 +500,6 @@ class Report:
         )
 
 
-def combine_reports(labelled: Iterable[tuple[str, Report]]) -> Report:
-    """One report of several pages, each finding's field prefixed: ``"ru:body[3]"``."""
-    combined = Report()
-    for label, report in labelled:
-        combined.findings.extend(
-            finding.with_field(f"{label}:{finding.field}") for finding in report.findings
-        )
-        combined.scanned_fields += report.scanned_fields
-        combined.scanned_chars += report.scanned_chars
-        combined.stop_list_size = max(combined.stop_list_size, report.stop_list_size)
-    return combined
-
-
 # ---------------------------------------------------------------------------
 # Stop-list and allow-list
 

@@ -31,7 +31,6 @@ from workflows.restricted import BLOCK, WARN, is_valid_iin_or_bin
 from workflows.scanning import (
     Report,
     TextPart,
-    combine_reports,
     current_allow_list,
     current_stop_list,
     iter_page_texts,
@@ -478,12 +477,6 @@ def test_a_ru_translation_is_scanned_with_its_own_values_and_language(news, bann
     assert {("lead", "stop_list"), ("lead", "iin")} <= findings_by_field(ru_report)
     ru_lead = [f for f in ru_report.findings if f.field == "lead" and f.category == "iin"]
     assert ru_lead[0].excerpt.startswith(IIN_RU[:2]) and ru_lead[0].excerpt.endswith(IIN_RU[-2:])
-
-    combined = combine_reports([("kk", kk_report), ("ru", ru_report)])
-    assert ("ru:lead", "iin") in findings_by_field(combined)
-    assert ("kk:seo_title", "iin") in findings_by_field(combined)
-    assert len(combined.findings) == len(kk_report.findings) + len(ru_report.findings)
-    assert combined.scanned_fields == kk_report.scanned_fields + ru_report.scanned_fields
 
 
 def test_rich_text_becomes_lines_of_plain_text():
