@@ -94,8 +94,21 @@ GROUPS = {
     ),
     "request_officers": GroupSpec(
         "Request officers",
-        model=(ADMIN_ACCESS,),
-        apps={"citizen_requests": ("view", "add", "change")},
+        model=(
+            ADMIN_ACCESS,
+            *(
+                f"citizen_requests.{action}_{model}"
+                for model in ("citizenrequest", "informationsubtask", "answer", "requestattachment")
+                for action in ("view", "add", "change")
+            ),
+            "citizen_requests.view_requestevent",
+            "citizen_requests.add_requestevent",
+            "citizen_requests.view_unit",
+            "citizen_requests.view_calendarday",
+            "citizen_requests.view_personal_data",
+            "citizen_requests.decide_request",
+            "citizen_requests.view_reports",
+        ),
     ),
     "accreditation_officers": GroupSpec(
         "Accreditation officers",
@@ -104,8 +117,14 @@ GROUPS = {
     ),
     "heads": GroupSpec(
         "Heads",
-        model=(ADMIN_ACCESS, *SNIPPETS_VIEW, "cms.view_sitesettings"),
-        apps={"citizen_requests": ("view",), "accreditation": ("view",)},
+        model=(
+            ADMIN_ACCESS,
+            *SNIPPETS_VIEW,
+            "cms.view_sitesettings",
+            # Reports and the overdue list, without the requesters' personal data.
+            "citizen_requests.view_reports",
+        ),
+        apps={"accreditation": ("view",)},
     ),
 }
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms",
     "press_pages",
     "workflows",
+    "citizen_requests",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -173,9 +174,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "collected-static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Requesters' attachments and answer letters: outside MEDIA_ROOT and without a URL, so only
+# the permission-checked, logged views of citizen_requests can hand them out.
+PRIVATE_MEDIA_ROOT = Path(env.get_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "requests": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -21,9 +21,14 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-static-")
 if not env.get_str("DATABASE_URL"):
     DATABASES = {"default": {**DATABASES["default"], "NAME": ":memory:"}}
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-private-")
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "requests": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 if REDIS_URL:
     CACHES = {

@@ -19,6 +19,8 @@ class HomePage(PressPageMixin, Page):
         "press_pages.NewsIndexPage",
         "press_pages.BriefingIndexPage",
         "press_pages.FAQIndexPage",
+        "citizen_requests.RequestFormPage",
+        "citizen_requests.RequestStatusPage",
     ]
     max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)
 

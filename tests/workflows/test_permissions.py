@@ -373,7 +373,23 @@ class LeastPrivilegeTests(TestCase):
             },
             "Request officers": {
                 "wagtailadmin.access_admin",
-                *app_permissions("citizen_requests", "view", "add", "change"),
+                *(
+                    f"citizen_requests.{action}_{model}"
+                    for model in (
+                        "citizenrequest",
+                        "informationsubtask",
+                        "answer",
+                        "requestattachment",
+                    )
+                    for action in ("view", "add", "change")
+                ),
+                "citizen_requests.view_requestevent",
+                "citizen_requests.add_requestevent",
+                "citizen_requests.view_unit",
+                "citizen_requests.view_calendarday",
+                "citizen_requests.view_personal_data",
+                "citizen_requests.decide_request",
+                "citizen_requests.view_reports",
             },
             "Accreditation officers": {
                 "wagtailadmin.access_admin",
@@ -383,7 +399,7 @@ class LeastPrivilegeTests(TestCase):
                 "wagtailadmin.access_admin",
                 *SNIPPETS_VIEW,
                 "cms.view_sitesettings",
-                *app_permissions("citizen_requests", "view"),
+                "citizen_requests.view_reports",
                 *app_permissions("accreditation", "view"),
             },
         }

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CitizenRequestsConfig(AppConfig):
+    """Information and media requests, appeals, their legal clocks and their case handling."""
+
+    name = "citizen_requests"
+    verbose_name = _("Requests")
+    default_auto_field = "django.db.models.BigAutoField"

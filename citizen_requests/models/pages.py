@@ -1,0 +1,66 @@
+"""The public pages of the forms module: one form page per kind, and the status page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from ..kinds import RequestKind
+
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class RequestFormPage(Page):
+    """A public form for one kind of request, introduced in the editor's own words."""
+
+    parent_page_types = ["press_pages.HomePage"]
+    subpage_types = []
+
+    kind = models.CharField(
+        _("kind of request"),
+        max_length=20,
+        choices=RequestKind.choices,
+        help_text=_("Decides the fields, the legal clocks and the registration number."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        features=INTRO_FEATURES,
+        blank=True,
+        help_text=_("Who may file this request, what happens next and in how many days."),
+    )
+    anonymous_notice = RichTextField(
+        _("why anonymous requests are refused"),
+        features=INTRO_FEATURES,
+        blank=True,
+        help_text=_(
+            "Shown beside the form. Explain that anonymous requests are not considered, and "
+            "where to turn instead (for example the police for a reported crime)."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("anonymous_notice"),
+    ]
+
+    class Meta:
+        verbose_name = _("request form page")
+
+
+class RequestStatusPage(Page):
+    """Where requesters follow their case with its number and tracking code."""
+
+    parent_page_types = ["press_pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("request status page")
