@@ -1,0 +1,1 @@
+"""Admin views of the forms module, one module per area, registered from ``wagtail_hooks``."""
