@@ -32,6 +32,15 @@ class RequestSettings(BaseGenericSetting):
         blank=True,
         help_text=_("Printed under the answer, for example «Head of the press service»."),
     )
+    operator_bin = models.CharField(
+        _("operator's BIN"),
+        max_length=12,
+        blank=True,
+        help_text=_(
+            "The agency's business identification number, stated in the consent to the "
+            "processing of personal data (Personal Data Law, Art. 8 p.4)."
+        ),
+    )
     anonymise_after_years = models.PositiveSmallIntegerField(
         _("anonymise after (years)"),
         default=5,
@@ -49,6 +58,7 @@ class RequestSettings(BaseGenericSetting):
         FieldPanel("move_calendar_deadlines"),
         FieldPanel("signatory_name"),
         FieldPanel("signatory_position"),
+        FieldPanel("operator_bin"),
         FieldPanel("reminder_days"),
         FieldPanel("anonymise_after_years"),
     ]
