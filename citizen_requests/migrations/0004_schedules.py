@@ -1,0 +1,61 @@
+"""The forms module's django-q2 schedules: reminders, escalation, the Heads' digest, anonymisation.
+
+Each runs daily at a local (Asia/Almaty) time and calls a function of ``citizen_requests.tasks``.
+Idempotent: a schedule of the same name is reused, not duplicated; its time is left as an
+administrator may have changed it.
+"""
+
+import datetime
+import zoneinfo
+
+from django.db import migrations
+
+#: name → (function, local time of the first run)
+SCHEDULES = {
+    "citizen_requests: remind_executors": ("citizen_requests.tasks.remind_executors", (8, 0)),
+    "citizen_requests: escalate_overdue": ("citizen_requests.tasks.escalate_overdue", (8, 15)),
+    "citizen_requests: send_daily_digest": ("citizen_requests.tasks.send_daily_digest", (8, 30)),
+    "citizen_requests: anonymise_closed_cases": (
+        "citizen_requests.tasks.anonymise_closed_cases",
+        (2, 0),
+    ),
+}
+TIME_ZONE = zoneinfo.ZoneInfo("Asia/Almaty")
+
+
+def next_local(hour: int, minute: int, now=None) -> datetime.datetime:
+    """The next ``hour:minute`` in Asia/Almaty after ``now``, as an aware datetime."""
+    now = (now or datetime.datetime.now(datetime.UTC)).astimezone(TIME_ZONE)
+    run = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if run <= now:
+        run += datetime.timedelta(days=1)
+    return run
+
+
+def create_schedules(apps, schema_editor):
+    Schedule = apps.get_model("django_q", "Schedule")
+    manager = Schedule.objects.using(schema_editor.connection.alias)
+    for name, (func, (hour, minute)) in SCHEDULES.items():
+        manager.get_or_create(
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": "D",  # Schedule.DAILY
+                "repeats": -1,
+                "next_run": next_local(hour, minute),
+            },
+        )
+
+
+def delete_schedules(apps, schema_editor):
+    Schedule = apps.get_model("django_q", "Schedule")
+    Schedule.objects.using(schema_editor.connection.alias).filter(name__in=SCHEDULES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("citizen_requests", "0003_request_settings_operator_bin"),
+        ("django_q", "0018_task_success_index"),
+    ]
+
+    operations = [migrations.RunPython(create_schedules, delete_schedules)]
