@@ -1,0 +1,478 @@
+"""Background jobs of the forms module, run by django-q2 on the schedules of migration 0004.
+
+* :func:`remind_executors` (daily): the executor of an open case is reminded the configured
+  numbers of working days before its due date (``RequestSettings.reminder_days``, "3,1").
+* :func:`escalate_overdue` (daily): open cases past their due date are reported to the press
+  secretaries, each case once per due date.
+* :func:`send_daily_digest` (daily): the Heads get the state of the register.
+* :func:`anonymise_closed_cases` (daily): personal data of a case closed more than
+  ``RequestSettings.anonymise_after_years`` ago is removed.
+
+Reminders and escalations are recorded as case events (``REMINDED``, ``ESCALATED``) with the
+due date they were about; that record is what makes a second run, or a run after a restart,
+send nothing twice, and what lets an extension (a new due date) start the reminders again.
+Mail goes through ``EMAIL_BACKEND``, which queues it on django-q2 after the commit, so a rolled
+back run sends nothing.
+"""
+
+import datetime
+import logging
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from workflows.notifications import admin_url, press_secretaries, recipient_language
+from workflows.restricted import scan_text
+from workflows.roles import GROUPS
+
+from .deadlines import WorkingCalendar
+from .kinds import Status
+from .models import (
+    CitizenRequest,
+    InformationSubtask,
+    RequestAttachment,
+    RequestEvent,
+    RequestSettings,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REMINDER_DAYS = (3, 1)
+#: Scanner categories that are personal data, removed from texts on anonymisation.
+PERSONAL_CATEGORIES = frozenset({"iin", "phone", "email", "id_document", "iban", "payment_card"})
+REDACTED = "[…]"
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+def reminder_days(request_settings=None) -> tuple[int, ...]:
+    """The configured reminder offsets in working days, largest first ("3,1" → (3, 1))."""
+    raw = (request_settings or RequestSettings.load()).reminder_days or ""
+    days = set()
+    for part in raw.split(","):
+        part = part.strip()
+        if part.isdigit() and int(part) > 0:
+            days.add(int(part))
+    if not days:
+        if raw.strip():
+            logger.warning("RequestSettings.reminder_days %r has no numbers; using 3,1", raw)
+        days = set(DEFAULT_REMINDER_DAYS)
+    return tuple(sorted(days, reverse=True))
+
+
+def open_requests():
+    return CitizenRequest.objects.exclude(status__in=Status.closed()).filter(
+        anonymised_at__isnull=True
+    )
+
+
+def case_url(case: CitizenRequest) -> str:
+    """The case's admin address, if the case admin registered one; else ''."""
+    try:
+        path = AdminURLFinder().get_edit_url(case)
+    except Exception:  # a viewset not yet registered must not stop the reminders
+        logger.exception("No admin URL for request %s", case.pk)
+        path = None
+    return admin_url(path) if path else ""
+
+
+def case_summary(case: CitizenRequest, today: datetime.date, calendar) -> dict:
+    """What a staff e-mail says about a case: never the requester's personal data."""
+    overdue_days = (
+        calendar.working_days_between(case.answer_due, today) if case.answer_due < today else 0
+    )
+    return {
+        "number": case.number,
+        "kind": case.get_kind_display(),
+        "status": case.get_status_display(),
+        "received_on": timezone.localtime(case.received_at).date(),
+        "answer_due": case.answer_due,
+        "overdue_days": overdue_days,
+        "unit": str(case.unit) if case.unit_id else "",
+        "executor": _user_name(case.executor) if case.executor_id else "",
+        "url": case_url(case),
+    }
+
+
+def _user_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _render(template: str, language: str, context: dict) -> tuple[str, str]:
+    with translation.override(language), timezone.override(settings.TIME_ZONE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context).strip()
+    return subject, body
+
+
+def _message(address: str, language: str, template: str, context: dict):
+    subject, body = _render(template, language, context)
+    return EmailMultiAlternatives(
+        subject, body, to=[address], headers={"Auto-Submitted": "auto-generated"}
+    )
+
+
+def _send(messages: list) -> int:
+    if not messages:
+        return 0
+    return get_connection().send_messages(messages) or 0
+
+
+def _can_receive(user) -> bool:
+    return user is not None and user.is_active and bool(user.email)
+
+
+# ---------------------------------------------------------------------------
+# Reminders
+# ---------------------------------------------------------------------------
+def due_reminders(
+    today: datetime.date | None = None, calendar=None
+) -> list[tuple[CitizenRequest, int]]:
+    """Open cases that should be reminded of today, each with its reminder offset.
+
+    A case ``r`` working days before its due date (0 on the due date) gets the reminder of the
+    smallest configured offset ``n >= r``, unless that reminder was already sent for the same
+    due date. So a case assigned late still gets one reminder, and a case whose due date an
+    extension moved is reminded again.
+    """
+    today = today or timezone.localdate()
+    calendar = calendar or WorkingCalendar.load()
+    days = reminder_days()
+    horizon = calendar.add_working_days(today, max(days))
+    candidates = list(
+        open_requests()
+        .filter(answer_due__gte=today, answer_due__lte=horizon)
+        .filter(Q(executor__isnull=False) | Q(unit__isnull=False))
+        .select_related("executor", "unit")
+        .order_by("answer_due", "pk")
+    )
+    sent = _sent(candidates, RequestEvent.Action.REMINDED)
+    due = []
+    for case in candidates:
+        remaining = calendar.working_days_between(today, case.answer_due)
+        offset = min((n for n in days if n >= remaining), default=None)
+        if offset is None:
+            continue
+        if (case.pk, case.answer_due.isoformat(), offset) in sent:
+            continue
+        due.append((case, offset))
+    return due
+
+
+def _sent(cases, action) -> set[tuple]:
+    """``(request id, due date, offset)`` of the reminders/escalations already recorded."""
+    events = RequestEvent.objects.filter(request__in=[c.pk for c in cases], action=action)
+    return {
+        (event.request_id, event.data.get("answer_due"), event.data.get("days"))
+        for event in events.only("request_id", "data")
+    }
+
+
+def remind_executors(today: datetime.date | None = None) -> int:
+    """Remind executors (or, for a case with no executor yet, its unit) of coming due dates.
+
+    One message per recipient lists their cases. Runs on working days only: a reminder that
+    would have fallen on a day off is sent by the next run (see :func:`due_reminders`).
+    Returns the number of cases reminded.
+    """
+    today = today or timezone.localdate()
+    calendar = WorkingCalendar.load()
+    if not calendar.is_working_day(today):
+        return 0
+    with transaction.atomic():
+        due = due_reminders(today, calendar)
+        if not due:
+            return 0
+        # Lock the cases, so that two overlapping runs do not both remind them.
+        locked = set(
+            CitizenRequest.objects.select_for_update()
+            .filter(pk__in=[case.pk for case, _ in due])
+            .values_list("pk", flat=True)
+        )
+        already = _sent([case for case, _ in due], RequestEvent.Action.REMINDED)
+        by_recipient: dict[tuple[str, str], dict] = {}
+        events = []
+        for case, offset in due:
+            if case.pk not in locked or (case.pk, case.answer_due.isoformat(), offset) in already:
+                continue
+            if _can_receive(case.executor):
+                key = (case.executor.email, recipient_language(case.executor))
+                name, to = _user_name(case.executor), "executor"
+            elif case.unit_id and case.unit.email:
+                key = (case.unit.email, settings.LANGUAGE_CODE)
+                name, to = case.unit.name, "unit"
+            else:
+                continue
+            entry = by_recipient.setdefault(key, {"name": name, "cases": []})
+            entry["cases"].append({**case_summary(case, today, calendar), "days_left": offset})
+            events.append(
+                RequestEvent(
+                    request=case,
+                    action=RequestEvent.Action.REMINDED,
+                    data={"answer_due": case.answer_due.isoformat(), "days": offset, "to": to},
+                )
+            )
+        RequestEvent.objects.bulk_create(events)
+        _send(
+            [
+                _message(
+                    address,
+                    language,
+                    "citizen_requests/reminders/executor_reminder",
+                    {"name": entry["name"], "cases": entry["cases"], "today": today},
+                )
+                for (address, language), entry in by_recipient.items()
+            ]
+        )
+    return len(events)
+
+
+# ---------------------------------------------------------------------------
+# Escalation
+# ---------------------------------------------------------------------------
+def newly_overdue(today: datetime.date | None = None) -> list[CitizenRequest]:
+    """Open cases past their due date that were not yet reported for that due date."""
+    today = today or timezone.localdate()
+    cases = list(
+        open_requests()
+        .filter(answer_due__lt=today)
+        .select_related("executor", "unit")
+        .order_by("answer_due", "pk")
+    )
+    sent = _sent(cases, RequestEvent.Action.ESCALATED)
+    return [case for case in cases if (case.pk, case.answer_due.isoformat(), None) not in sent]
+
+
+def escalate_overdue(today: datetime.date | None = None) -> int:
+    """Report cases newly past their due date to the press secretaries.
+
+    Each case is reported once per due date. When no press secretary can receive mail, nothing
+    is recorded, so the cases are reported once someone can. Returns the number reported.
+    """
+    today = today or timezone.localdate()
+    recipients = list(press_secretaries())
+    if not recipients:
+        logger.warning("Overdue requests, but no press secretary with an e-mail address")
+        return 0
+    with transaction.atomic():
+        cases = newly_overdue(today)
+        locked = set(
+            CitizenRequest.objects.select_for_update()
+            .filter(pk__in=[case.pk for case in cases])
+            .values_list("pk", flat=True)
+        )
+        cases = [case for case in cases if case.pk in locked]
+        if not cases:
+            return 0
+        RequestEvent.objects.bulk_create(
+            RequestEvent(
+                request=case,
+                action=RequestEvent.Action.ESCALATED,
+                data={"answer_due": case.answer_due.isoformat()},
+            )
+            for case in cases
+        )
+        calendar = WorkingCalendar.load()
+        summaries = [case_summary(case, today, calendar) for case in cases]
+        _send(
+            [
+                _message(
+                    user.email,
+                    recipient_language(user),
+                    "citizen_requests/reminders/overdue",
+                    {"name": _user_name(user), "cases": summaries, "today": today},
+                )
+                for user in recipients
+            ]
+        )
+    return len(cases)
+
+
+# ---------------------------------------------------------------------------
+# The Heads' digest
+# ---------------------------------------------------------------------------
+def heads():
+    """Active members of the Heads group who have an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=GROUPS["heads"].name, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def digest(today: datetime.date | None = None) -> dict:
+    """The state of the register on ``today``, without personal data."""
+    today = today or timezone.localdate()
+    calendar = WorkingCalendar.load()
+    since = timezone.now() - datetime.timedelta(days=1)
+    soon = calendar.add_working_days(today, 3)
+    cases = open_requests()
+    overdue = list(
+        cases.filter(answer_due__lt=today)
+        .select_related("executor", "unit")
+        .order_by("answer_due", "pk")
+    )
+    subtasks_overdue = InformationSubtask.objects.filter(
+        answered_at__isnull=True, due_on__lt=today, request__in=cases
+    ).count()
+    return {
+        "today": today,
+        "open": cases.count(),
+        "unassigned": cases.filter(executor__isnull=True).count(),
+        "due_today": cases.filter(answer_due=today).count(),
+        "due_soon": cases.filter(answer_due__gt=today, answer_due__lte=soon).count(),
+        "received": CitizenRequest.objects.filter(received_at__gte=since).count(),
+        "closed": CitizenRequest.objects.filter(closed_at__gte=since).count(),
+        "subtasks_overdue": subtasks_overdue,
+        "overdue": [case_summary(case, today, calendar) for case in overdue],
+    }
+
+
+def send_daily_digest(today: datetime.date | None = None) -> int:
+    """Mail the digest to each Head in their language. Returns the number of messages."""
+    recipients = list(heads())
+    if not recipients:
+        return 0
+    context = digest(today)
+    return _send(
+        [
+            _message(
+                user.email,
+                recipient_language(user),
+                "citizen_requests/reminders/digest",
+                {**context, "name": _user_name(user)},
+            )
+            for user in recipients
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------
+# Anonymisation
+# ---------------------------------------------------------------------------
+def anonymisation_cutoff(now=None, years: int | None = None) -> datetime.datetime:
+    """Cases closed before this moment are due for anonymisation."""
+    now = now or timezone.now()
+    years = years if years is not None else RequestSettings.load().anonymise_after_years
+    local = timezone.localtime(now)
+    try:
+        return local.replace(year=local.year - years)
+    except ValueError:  # 29 February
+        return local.replace(year=local.year - years, day=28)
+
+
+def redact(text: str, identifiers: list[str]) -> str:
+    """``text`` without the requester's identifiers and the personal data the scanner finds."""
+    if not text:
+        return text
+    for identifier in identifiers:
+        text = re.sub(rf"(?<!\w){re.escape(identifier)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
+    findings = [f for f in scan_text(text) if f.category in PERSONAL_CATEGORIES]
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        text = text[: finding.start] + REDACTED + text[finding.end :]
+    return text
+
+
+def _redact_data(value, identifiers):
+    if isinstance(value, str):
+        return redact(value, identifiers)
+    if isinstance(value, list):
+        return [_redact_data(item, identifiers) for item in value]
+    if isinstance(value, dict):
+        return {key: _redact_data(item, identifiers) for key, item in value.items()}
+    return value
+
+
+def _identifiers(case: CitizenRequest) -> list[str]:
+    """The requester's own identifiers, longest first, to find them in free text."""
+    values = {case.full_name, case.iin, case.email, case.phone, case.accreditation_number}
+    values |= {line.strip() for line in case.postal_address.splitlines()}
+    # Each part of the name too (surname, given name), but not initials or short particles.
+    values |= {part for part in case.full_name.split() if len(part) >= 3}
+    return sorted((v for v in values if v and len(v.strip()) >= 3), key=len, reverse=True)
+
+
+def anonymise(case: CitizenRequest, now=None) -> None:
+    """Remove the requester's personal data from one case, keeping what the statistics need.
+
+    Kept: kind, number, dates and clocks, status, outcome, unit, executor, language, channel,
+    the requester type and an organisation's name and BIN (not personal data). Removed: name,
+    IIN, contacts, accreditation card, the tracking code (the status page no longer finds the
+    case), the requester's attachments and the answer letter PDF (it carries the address).
+    The subject, text, answer, sub-tasks and timeline notes keep their content with the
+    requester's identifiers and any personal data the scanner finds replaced by ``[…]``.
+    """
+    now = now or timezone.now()
+    identifiers = _identifiers(case)
+    files = []
+    with transaction.atomic():
+        for attachment in RequestAttachment.objects.filter(request=case, answer__isnull=True):
+            files.append((attachment.file.storage, attachment.file.name))
+            attachment.delete()
+        answer = getattr(case, "answer", None)
+        if answer is not None:
+            if answer.pdf:
+                files.append((answer.pdf.storage, answer.pdf.name))
+                answer.pdf = ""
+            answer.body = redact(answer.body, identifiers)
+            answer.save(update_fields=["pdf", "body"])
+        for subtask in case.subtasks.all():
+            subtask.question = redact(subtask.question, identifiers)
+            subtask.response = redact(subtask.response, identifiers)
+            subtask.save(update_fields=["question", "response"])
+        for event in case.events.all():
+            event.note = redact(event.note, identifiers)
+            event.data = _redact_data(event.data, identifiers)
+            event.save(update_fields=["note", "data"])
+        case.subject = redact(case.subject, identifiers)
+        case.text = redact(case.text, identifiers)
+        case.full_name = ""
+        case.iin = ""
+        case.email = ""
+        case.phone = ""
+        case.postal_address = ""
+        case.accreditation_number = ""
+        case.tracking_digest = ""
+        case.submission_token = None
+        case.anonymised_at = now
+        case.save()
+        RequestEvent.objects.create(request=case, at=now, action=RequestEvent.Action.ANONYMISED)
+
+        def delete_files():
+            for storage, name in files:
+                if name:
+                    storage.delete(name)
+
+        transaction.on_commit(delete_files, robust=True)
+
+
+def anonymise_closed_cases(now=None) -> int:
+    """Anonymise every case closed before :func:`anonymisation_cutoff`. Returns how many."""
+    cutoff = anonymisation_cutoff(now)
+    count = 0
+    pending = CitizenRequest.objects.filter(
+        closed_at__lt=cutoff, anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(pending):
+        with transaction.atomic():
+            case = (
+                CitizenRequest.objects.select_for_update()
+                .filter(pk=pk, anonymised_at__isnull=True)
+                .first()
+            )
+            if case is None:
+                continue
+            anonymise(case, now)
+            count += 1
+    return count
