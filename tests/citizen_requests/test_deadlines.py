@@ -40,308 +40,47 @@ def iso(value):
 
 
 # kind, received, transfers, registered_on, answer_due, forward_due, refusal_due
+# fmt: off
 TABLE = [
-    pytest.param(
-        INFO,
-        at(2026, 2, 10),
-        None,
-        "2026-02-10",
-        "2026-02-25",
-        "2026-02-13",
-        "2026-02-17",
-        id="information-ordinary-tuesday",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2026, 2, 10),
-        None,
-        "2026-02-10",
-        "2026-02-17",
-        None,
-        None,
-        id="media-over-a-weekend",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 2, 10),
-        None,
-        "2026-02-10",
-        "2026-02-12",
-        "2026-02-12",
-        None,
-        id="clarification-ordinary",
-    ),  # fmt: skip
-    pytest.param(
-        APPEAL,
-        at(2026, 2, 10),
-        None,
-        "2026-02-10",
-        "2026-03-03",
-        "2026-02-13",
-        None,
-        id="appeal-three-weekends",
-    ),  # fmt: skip
+    pytest.param(INFO, at(2026, 2, 10), None, "2026-02-10", "2026-02-25", "2026-02-13", "2026-02-17", id="information-ordinary-tuesday"),
+    pytest.param(MEDIA, at(2026, 2, 10), None, "2026-02-10", "2026-02-17", None, None, id="media-over-a-weekend"),
+    pytest.param(CLAR, at(2026, 2, 10), None, "2026-02-10", "2026-02-12", "2026-02-12", None, id="clarification-ordinary"),
+    pytest.param(APPEAL, at(2026, 2, 10), None, "2026-02-10", "2026-03-03", "2026-02-13", None, id="appeal-three-weekends"),
     # Receipt on a Saturday: registered on Monday; the calendar-day answer falls on a Sunday and
     # stays there by default.
-    pytest.param(
-        INFO,
-        at(2026, 2, 14),
-        None,
-        "2026-02-16",
-        "2026-03-01",
-        "2026-02-18",
-        "2026-02-23",
-        id="information-received-saturday",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2026, 2, 14),
-        None,
-        "2026-02-16",
-        "2026-02-20",
-        None,
-        None,
-        id="media-received-saturday",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 2, 14),
-        None,
-        "2026-02-16",
-        "2026-02-18",
-        "2026-02-18",
-        None,
-        id="clarification-received-saturday",
-    ),  # fmt: skip
-    pytest.param(
-        APPEAL,
-        at(2026, 2, 14),
-        None,
-        "2026-02-16",
-        "2026-03-06",
-        "2026-02-18",
-        None,
-        id="appeal-received-saturday",
-    ),  # fmt: skip
+    pytest.param(INFO, at(2026, 2, 14), None, "2026-02-16", "2026-03-01", "2026-02-18", "2026-02-23", id="information-received-saturday"),
+    pytest.param(MEDIA, at(2026, 2, 14), None, "2026-02-16", "2026-02-20", None, None, id="media-received-saturday"),
+    pytest.param(CLAR, at(2026, 2, 14), None, "2026-02-16", "2026-02-18", "2026-02-18", None, id="clarification-received-saturday"),
+    pytest.param(APPEAL, at(2026, 2, 14), None, "2026-02-16", "2026-03-06", "2026-02-18", None, id="appeal-received-saturday"),
     # Nauryz: 21 (Sat) to 25 (Wed) March 2026 are days off.
-    pytest.param(
-        INFO,
-        at(2026, 3, 20),
-        None,
-        "2026-03-20",
-        "2026-04-04",
-        "2026-03-30",
-        "2026-04-01",
-        id="information-before-nauryz",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2026, 3, 19),
-        None,
-        "2026-03-19",
-        "2026-03-31",
-        None,
-        None,
-        id="media-across-nauryz",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 3, 22),
-        None,
-        "2026-03-26",
-        "2026-03-30",
-        "2026-03-30",
-        None,
-        id="clarification-received-during-nauryz",
-    ),  # fmt: skip
-    pytest.param(
-        APPEAL,
-        at(2026, 3, 20),
-        None,
-        "2026-03-20",
-        "2026-04-15",
-        "2026-03-30",
-        None,
-        id="appeal-across-nauryz",
-    ),  # fmt: skip
-    pytest.param(
-        APPEAL,
-        at(2026, 3, 5),
-        None,
-        "2026-03-05",
-        "2026-04-01",
-        "2026-03-11",
-        None,
-        id="appeal-womens-day-observed-and-nauryz",
-    ),  # fmt: skip
-    pytest.param(
-        INFO,
-        at(2026, 3, 23),
-        None,
-        "2026-03-26",
-        "2026-04-07",
-        "2026-03-30",
-        "2026-04-02",
-        id="information-received-on-nauryz",
-    ),  # fmt: skip
+    pytest.param(INFO, at(2026, 3, 20), None, "2026-03-20", "2026-04-04", "2026-03-30", "2026-04-01", id="information-before-nauryz"),
+    pytest.param(MEDIA, at(2026, 3, 19), None, "2026-03-19", "2026-03-31", None, None, id="media-across-nauryz"),
+    pytest.param(CLAR, at(2026, 3, 22), None, "2026-03-26", "2026-03-30", "2026-03-30", None, id="clarification-received-during-nauryz"),
+    pytest.param(APPEAL, at(2026, 3, 20), None, "2026-03-20", "2026-04-15", "2026-03-30", None, id="appeal-across-nauryz"),
+    pytest.param(APPEAL, at(2026, 3, 5), None, "2026-03-05", "2026-04-01", "2026-03-11", None, id="appeal-womens-day-observed-and-nauryz"),
+    pytest.param(INFO, at(2026, 3, 23), None, "2026-03-26", "2026-04-07", "2026-03-30", "2026-04-02", id="information-received-on-nauryz"),
     # Independence Day, Wednesday 16 December 2026.
-    pytest.param(
-        MEDIA,
-        at(2026, 12, 14),
-        None,
-        "2026-12-14",
-        "2026-12-22",
-        None,
-        None,
-        id="media-across-independence-day",
-    ),  # fmt: skip
-    pytest.param(
-        INFO,
-        at(2026, 12, 16, 9),
-        None,
-        "2026-12-17",
-        "2026-12-31",
-        "2026-12-21",
-        "2026-12-24",
-        id="information-received-on-independence-day",
-    ),  # fmt: skip
-    pytest.param(
-        APPEAL,
-        at(2026, 12, 15),
-        None,
-        "2026-12-15",
-        "2027-01-11",
-        "2026-12-21",
-        None,
-        id="appeal-independence-day-and-new-year",
-    ),  # fmt: skip
+    pytest.param(MEDIA, at(2026, 12, 14), None, "2026-12-14", "2026-12-22", None, None, id="media-across-independence-day"),
+    pytest.param(INFO, at(2026, 12, 16, 9), None, "2026-12-17", "2026-12-31", "2026-12-21", "2026-12-24", id="information-received-on-independence-day"),
+    pytest.param(APPEAL, at(2026, 12, 15), None, "2026-12-15", "2027-01-11", "2026-12-21", None, id="appeal-independence-day-and-new-year"),
     # Year ends.
-    pytest.param(
-        APPEAL,
-        at(2026, 12, 21),
-        None,
-        "2026-12-21",
-        "2027-01-14",
-        "2026-12-24",
-        None,
-        id="appeal-across-new-year-and-christmas",
-    ),  # fmt: skip
-    pytest.param(
-        INFO,
-        at(2026, 12, 25),
-        None,
-        "2026-12-25",
-        "2027-01-09",
-        "2026-12-30",
-        "2027-01-05",
-        id="information-across-new-year",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2026, 12, 30),
-        None,
-        "2026-12-30",
-        "2027-01-11",
-        None,
-        None,
-        id="media-across-new-year",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 12, 31, 23, 59),
-        None,
-        "2026-12-31",
-        "2027-01-06",
-        "2027-01-06",
-        None,
-        id="clarification-last-minute-of-the-year",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2025, 12, 31),
-        None,
-        "2025-12-31",
-        "2026-01-12",
-        None,
-        None,
-        id="media-new-year-2026",
-    ),  # fmt: skip
+    pytest.param(APPEAL, at(2026, 12, 21), None, "2026-12-21", "2027-01-14", "2026-12-24", None, id="appeal-across-new-year-and-christmas"),
+    pytest.param(INFO, at(2026, 12, 25), None, "2026-12-25", "2027-01-09", "2026-12-30", "2027-01-05", id="information-across-new-year"),
+    pytest.param(MEDIA, at(2026, 12, 30), None, "2026-12-30", "2027-01-11", None, None, id="media-across-new-year"),
+    pytest.param(CLAR, at(2026, 12, 31, 23, 59), None, "2026-12-31", "2027-01-06", "2027-01-06", None, id="clarification-last-minute-of-the-year"),
+    pytest.param(MEDIA, at(2025, 12, 31), None, "2025-12-31", "2026-01-12", None, None, id="media-new-year-2026"),
     # 20:00 UTC on 31 December is 01:00 on 1 January in Almaty: received on a holiday.
-    pytest.param(
-        INFO,
-        datetime.datetime(2026, 12, 31, 20, tzinfo=datetime.UTC),
-        None,
-        "2027-01-05",
-        "2027-01-16",
-        "2027-01-08",
-        "2027-01-13",
-        id="information-utc-evening-is-new-year-in-almaty",
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        datetime.datetime(2026, 12, 31, 18, 59, tzinfo=datetime.UTC),
-        None,
-        "2026-12-31",
-        "2027-01-12",
-        None,
-        None,
-        id="media-utc-evening-still-31-december-in-almaty",
-    ),  # fmt: skip
+    pytest.param(INFO, datetime.datetime(2026, 12, 31, 20, tzinfo=datetime.UTC), None, "2027-01-05", "2027-01-16", "2027-01-08", "2027-01-13", id="information-utc-evening-is-new-year-in-almaty"),
+    pytest.param(MEDIA, datetime.datetime(2026, 12, 31, 18, 59, tzinfo=datetime.UTC), None, "2026-12-31", "2027-01-12", None, None, id="media-utc-evening-still-31-december-in-almaty"),
     # Decreed transfers: Friday 8 May off, Saturday 16 May working.
-    pytest.param(
-        MEDIA, at(2026, 5, 6), None, "2026-05-06", "2026-05-15", None, None, id="media-may-holidays"
-    ),  # fmt: skip
-    pytest.param(
-        MEDIA,
-        at(2026, 5, 6),
-        DECREE_2026,
-        "2026-05-06",
-        "2026-05-16",
-        None,
-        None,
-        id="media-may-holidays-with-transfers",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 5, 8),
-        None,
-        "2026-05-08",
-        "2026-05-13",
-        "2026-05-13",
-        None,
-        id="clarification-friday-8-may",
-    ),  # fmt: skip
-    pytest.param(
-        CLAR,
-        at(2026, 5, 8),
-        DECREE_2026,
-        "2026-05-12",
-        "2026-05-14",
-        "2026-05-14",
-        None,
-        id="clarification-received-on-extra-day-off",
-    ),  # fmt: skip
-    pytest.param(
-        INFO,
-        at(2026, 5, 16),
-        None,
-        "2026-05-18",
-        "2026-05-31",
-        "2026-05-20",
-        "2026-05-25",
-        id="information-saturday-16-may",
-    ),  # fmt: skip
-    pytest.param(
-        INFO,
-        at(2026, 5, 16),
-        DECREE_2026,
-        "2026-05-16",
-        "2026-05-31",
-        "2026-05-20",
-        "2026-05-22",
-        id="information-received-on-working-saturday",
-    ),  # fmt: skip
+    pytest.param(MEDIA, at(2026, 5, 6), None, "2026-05-06", "2026-05-15", None, None, id="media-may-holidays"),
+    pytest.param(MEDIA, at(2026, 5, 6), DECREE_2026, "2026-05-06", "2026-05-16", None, None, id="media-may-holidays-with-transfers"),
+    pytest.param(CLAR, at(2026, 5, 8), None, "2026-05-08", "2026-05-13", "2026-05-13", None, id="clarification-friday-8-may"),
+    pytest.param(CLAR, at(2026, 5, 8), DECREE_2026, "2026-05-12", "2026-05-14", "2026-05-14", None, id="clarification-received-on-extra-day-off"),
+    pytest.param(INFO, at(2026, 5, 16), None, "2026-05-18", "2026-05-31", "2026-05-20", "2026-05-25", id="information-saturday-16-may"),
+    pytest.param(INFO, at(2026, 5, 16), DECREE_2026, "2026-05-16", "2026-05-31", "2026-05-20", "2026-05-22", id="information-received-on-working-saturday"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(
