@@ -372,35 +372,46 @@ def anonymisation_cutoff(now=None, years: int | None = None) -> datetime.datetim
         return local.replace(year=local.year - years, day=28)
 
 
-def redact(text: str, identifiers: list[str]) -> str:
-    """``text`` without the requester's identifiers and the personal data the scanner finds."""
+def redact(text: str, identifiers: list[str], names: list[str] = ()) -> str:
+    """``text`` without the requester's identifiers and the personal data the scanner finds.
+
+    ``identifiers`` are removed where they stand as whole words; ``names`` (parts of the
+    requester's name) also with an inflectional ending (Тестовтың, Тестову).
+    """
     if not text:
         return text
     for identifier in identifiers:
         text = re.sub(rf"(?<!\w){re.escape(identifier)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
+    for name in names:
+        text = re.sub(rf"(?<!\w){re.escape(name)}\w*", REDACTED, text, flags=re.IGNORECASE)
     findings = [f for f in scan_text(text) if f.category in PERSONAL_CATEGORIES]
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
         text = text[: finding.start] + REDACTED + text[finding.end :]
     return text
 
 
-def _redact_data(value, identifiers):
+def _redact_data(value, identifiers, names):
     if isinstance(value, str):
-        return redact(value, identifiers)
+        return redact(value, identifiers, names)
     if isinstance(value, list):
-        return [_redact_data(item, identifiers) for item in value]
+        return [_redact_data(item, identifiers, names) for item in value]
     if isinstance(value, dict):
-        return {key: _redact_data(item, identifiers) for key, item in value.items()}
+        return {key: _redact_data(item, identifiers, names) for key, item in value.items()}
     return value
 
 
-def _identifiers(case: CitizenRequest) -> list[str]:
-    """The requester's own identifiers, longest first, to find them in free text."""
+def _identifiers(case: CitizenRequest) -> tuple[list[str], list[str]]:
+    """The requester's own identifiers and name parts, longest first, to find in free text."""
     values = {case.full_name, case.iin, case.email, case.phone, case.accreditation_number}
     values |= {line.strip() for line in case.postal_address.splitlines()}
-    # Each part of the name too (surname, given name), but not initials or short particles.
-    values |= {part for part in case.full_name.split() if len(part) >= 3}
-    return sorted((v for v in values if v and len(v.strip()) >= 3), key=len, reverse=True)
+    values |= {part.strip() for part in case.postal_address.split(",")}
+    # Each part of the name (surname, given name), but not initials or short particles.
+    names = {part for part in case.full_name.split() if len(part) >= 3}
+
+    def longest_first(items):
+        return sorted((v for v in items if v and len(v.strip()) >= 3), key=len, reverse=True)
+
+    return longest_first(values), longest_first(names)
 
 
 def anonymise(case: CitizenRequest, now=None) -> None:
@@ -414,7 +425,7 @@ def anonymise(case: CitizenRequest, now=None) -> None:
     requester's identifiers and any personal data the scanner finds replaced by ``[…]``.
     """
     now = now or timezone.now()
-    identifiers = _identifiers(case)
+    identifiers, names = _identifiers(case)
     files = []
     with transaction.atomic():
         for attachment in RequestAttachment.objects.filter(request=case, answer__isnull=True):
@@ -425,18 +436,18 @@ def anonymise(case: CitizenRequest, now=None) -> None:
             if answer.pdf:
                 files.append((answer.pdf.storage, answer.pdf.name))
                 answer.pdf = ""
-            answer.body = redact(answer.body, identifiers)
+            answer.body = redact(answer.body, identifiers, names)
             answer.save(update_fields=["pdf", "body"])
         for subtask in case.subtasks.all():
-            subtask.question = redact(subtask.question, identifiers)
-            subtask.response = redact(subtask.response, identifiers)
+            subtask.question = redact(subtask.question, identifiers, names)
+            subtask.response = redact(subtask.response, identifiers, names)
             subtask.save(update_fields=["question", "response"])
         for event in case.events.all():
-            event.note = redact(event.note, identifiers)
-            event.data = _redact_data(event.data, identifiers)
+            event.note = redact(event.note, identifiers, names)
+            event.data = _redact_data(event.data, identifiers, names)
             event.save(update_fields=["note", "data"])
-        case.subject = redact(case.subject, identifiers)
-        case.text = redact(case.text, identifiers)
+        case.subject = redact(case.subject, identifiers, names)
+        case.text = redact(case.text, identifiers, names)
         case.full_name = ""
         case.iin = ""
         case.email = ""
