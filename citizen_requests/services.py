@@ -20,6 +20,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -439,7 +440,8 @@ def answer(
 ) -> Answer:
     """Answer in the language of the request: the letter is rendered to PDF and delivered.
 
-    ``files`` are already validated uploads (``UploadedFile``) attached to the answer.
+    ``files`` are uploads already checked by ``citizen_requests.uploads.check_files``
+    (``CheckedFile``), attached to the answer and sent with it.
     """
     from .letters import render_answer_pdf
 
@@ -467,17 +469,15 @@ def answer(
             signatory_position=signatory_position,
             created_by=user,
         )
-        for upload in files:
-            data = upload.read()
-            upload.seek(0)
+        for checked in files:
             RequestAttachment.objects.create(
                 request=case,
                 answer=reply,
-                file=upload,
-                original_name=upload.name[:255],
-                content_type=getattr(upload, "content_type", "") or "application/octet-stream",
-                size=upload.size,
-                sha256=RequestAttachment.digest(data),
+                file=ContentFile(checked.data, name=checked.storage_name),
+                original_name=checked.original_name,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=RequestAttachment.digest(checked.data),
             )
         case.status = Status.ANSWERED
         case.answered_at = now

@@ -1,0 +1,166 @@
+"""Forms of the officer's case views: the list's filters and one form per case action."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.rich_text import get_rich_text_editor_widget
+from wagtail.admin.widgets import AdminDateInput
+
+from ..kinds import RequestKind, Status
+from ..models import Unit
+from ..services import eligible_executors, refusal_grounds
+
+ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input, checked by content like the requesters' own uploads."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        from ..uploads import check_files
+
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return check_files(files)
+
+
+class CaseFilterForm(forms.Form):
+    """The list's filters. Every field is optional; invalid values are ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *RequestKind.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), ("open", _("Open")), *Status.choices],
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("All units")
+    )
+    executor = forms.ModelChoiceField(
+        label=_("Executor"), required=False, queryset=None, empty_label=_("Anyone")
+    )
+    due_within = forms.IntegerField(
+        label=_("Due within (days)"), required=False, min_value=0, max_value=366
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["executor"].queryset = eligible_executors()
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=Unit.objects.filter(active=True)
+    )
+    executor = forms.ModelChoiceField(label=_("Executor"), required=False, queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["executor"].queryset = eligible_executors()
+
+
+class SubtaskForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.filter(active=True))
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
+    due_on = forms.DateField(
+        label=_("Due"),
+        required=False,
+        widget=AdminDateInput,
+        help_text=_("Empty: two working days, and never after the case's due date."),
+    )
+
+
+class SubtaskAnswerForm(forms.Form):
+    subtask = forms.IntegerField(widget=forms.HiddenInput)
+    response = forms.CharField(
+        label=_("What the unit provided"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ExtendForm(forms.Form):
+    new_due = forms.DateField(label=_("New due date"), widget=AdminDateInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to the requester with the notice."),
+    )
+    condition_met = forms.BooleanField(label=_("The legal condition is met"), required=False)
+
+    def __init__(self, *args, condition: str = "", limit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if condition:
+            self.fields["condition_met"].help_text = condition
+        else:
+            del self.fields["condition_met"]
+        if limit:
+            self.fields["new_due"].help_text = _("At the latest %(limit)s.") % {
+                "limit": limit.strftime("%d.%m.%Y")
+            }
+
+
+class ForwardForm(forms.Form):
+    to_body = forms.CharField(label=_("Forward to (body)"), max_length=255)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RefuseForm(forms.Form):
+    ground = forms.ChoiceField(label=_("Ground"), choices=())
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Explain the refusal to the requester, citing the law."),
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [(g.value, g.label) for g in refusal_grounds(request_obj)]
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Answer"),
+        widget=get_rich_text_editor_widget(features=ANSWER_FEATURES),
+        help_text=_("In the language of the request."),
+    )
+    signatory_name = forms.CharField(label=_("Signatory"), max_length=200, required=False)
+    signatory_position = forms.CharField(
+        label=_("Signatory's position"), max_length=200, required=False
+    )
+    files = MultipleFileField(label=_("Attachments"), required=False)
+
+
+class FAQDraftForm(forms.Form):
+    index = forms.ModelChoiceField(label=_("FAQ page"), queryset=None, empty_label=None)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None)
+    title = forms.CharField(label=_("Question"), max_length=255)
+    short_answer = forms.CharField(
+        label=_("Short answer"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    full_answer = forms.CharField(
+        label=_("Full answer"), widget=get_rich_text_editor_widget(features=ANSWER_FEATURES)
+    )
+
+    def __init__(self, *args, indexes=None, language="kk", **kwargs):
+        from press_pages.models import FAQCategory
+
+        super().__init__(*args, **kwargs)
+        self.fields["index"].queryset = indexes
+        self.fields["category"].queryset = FAQCategory.objects.filter(
+            locale__language_code=language
+        )
