@@ -12,7 +12,20 @@ from ..kinds import RequestKind
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class RequestFormPage(Page):
+class PublicPageMethods:
+    """What the site's base template asks of a page, for pages without the press-page fields."""
+
+    def breadcrumbs(self):
+        return self.get_ancestors().filter(depth__gt=1)
+
+    def get_meta_description(self) -> str:
+        return self.search_description or ""
+
+    def get_og_image(self):
+        return None
+
+
+class RequestFormPage(PublicPageMethods, Page):
     """A public form for one kind of request, introduced in the editor's own words."""
 
     parent_page_types = ["press_pages.HomePage"]
@@ -47,11 +60,21 @@ class RequestFormPage(Page):
         FieldPanel("anonymous_notice"),
     ]
 
+    def serve(self, request, *args, **kwargs):
+        from ..views import serve_form
+
+        request.is_preview = getattr(request, "is_preview", False)
+        return serve_form(self, request)
+
+    def status_page(self):
+        """The live status page in this page's language, if there is one."""
+        return RequestStatusPage.objects.live().filter(locale_id=self.locale_id).first()
+
     class Meta:
         verbose_name = _("request form page")
 
 
-class RequestStatusPage(Page):
+class RequestStatusPage(PublicPageMethods, Page):
     """Where requesters follow their case with its number and tracking code."""
 
     parent_page_types = ["press_pages.HomePage"]
@@ -61,6 +84,12 @@ class RequestStatusPage(Page):
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import serve_status
+
+        request.is_preview = getattr(request, "is_preview", False)
+        return serve_status(self, request)
 
     class Meta:
         verbose_name = _("request status page")

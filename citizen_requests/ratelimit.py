@@ -1,0 +1,63 @@
+"""Rate limits for the public forms, counted in the cache (Redis in production).
+
+Each limit is a fixed window: at most ``limit`` hits per ``window`` seconds per key. Keys are
+keyed digests, so no IP address or e-mail address is written to the cache in clear. If the cache
+cannot be reached, the request is let through and the failure logged: a broken cache must not
+stop citizens from filing requests.
+
+The defaults can be overridden by the ``CITIZEN_REQUESTS_RATE_LIMITS`` setting, a dict of
+``{scope: (limit, window_seconds)}``.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LIMITS = {
+    # Submissions of a request form per IP address and per e-mail address.
+    "submit_ip": (10, 3600),
+    "submit_email": (5, 3600),
+    # Status-page lookups per IP address, and per request number from any address.
+    "status_ip": (20, 600),
+    "status_number": (10, 3600),
+}
+
+
+def limits() -> dict[str, tuple[int, int]]:
+    return {**DEFAULT_LIMITS, **getattr(settings, "CITIZEN_REQUESTS_RATE_LIMITS", {})}
+
+
+def client_ip(request) -> str:
+    """The address the request came from, as the web server saw it."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(scope: str, value: str) -> str:
+    digest = salted_hmac("citizen_requests.ratelimit", f"{scope}:{value}").hexdigest()[:32]
+    return f"citizen_requests:rl:{scope}:{digest}"
+
+
+def hit(scope: str, value: str) -> bool:
+    """Count one attempt for ``value`` in ``scope``. ``False`` if it is over the limit."""
+    limit, window = limits()[scope]
+    key = _key(scope, value.strip().lower())
+    try:
+        if cache.add(key, 1, timeout=window):
+            return True
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)
+            return True
+    except Exception:
+        logger.warning("Rate limit cache unavailable; %s not limited", scope, exc_info=True)
+        return True
+    return count <= limit
+
+
+def reset(scope: str, value: str) -> None:
+    cache.delete(_key(scope, value.strip().lower()))

@@ -1,0 +1,204 @@
+"""Registration: a submitted form becomes a numbered request with its legal clocks.
+
+Everything happens in one database transaction: the per-kind, per-year counter row is locked
+(``select_for_update``), so concurrent submissions on PostgreSQL get consecutive numbers with no
+gap and no duplicate; a registration that fails gives its number back by rolling back. The
+acknowledgement e-mail is queued only after the commit.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import deadlines
+from .kinds import NUMBER_PREFIXES, RequestKind
+from .models import CitizenRequest, RequestAttachment, RequestCounter, RequestEvent
+from .storage import private_storage
+from .uploads import CheckedFile, check_file
+
+logger = logging.getLogger(__name__)
+
+#: The fields of :class:`CitizenRequest` that ``data`` may set.
+REQUEST_FIELDS = (
+    "requester_type",
+    "full_name",
+    "iin",
+    "organisation",
+    "bin",
+    "signatory_position",
+    "outgoing_number",
+    "outgoing_date",
+    "outlet",
+    "accreditation_number",
+    "email",
+    "phone",
+    "postal_address",
+    "channel",
+    "subject",
+    "text",
+)
+
+
+def format_number(kind: str, year: int, sequence: int) -> str:
+    return f"{NUMBER_PREFIXES[RequestKind(kind)]}-{year}-{sequence:06d}"
+
+
+def _checked(files) -> list[CheckedFile]:
+    return [f if isinstance(f, CheckedFile) else check_file(f) for f in files]
+
+
+def register(
+    *,
+    kind: str,
+    language: str,
+    data: dict,
+    files: list,
+    received_at=None,
+    submission_token=None,
+) -> tuple[CitizenRequest, str | None]:
+    """Store and number a request; return it with its tracking code.
+
+    ``files`` are Django ``UploadedFile`` objects (checked here) or already checked
+    :class:`~citizen_requests.uploads.CheckedFile` objects. When ``submission_token`` was
+    already used, nothing is created: the first request is returned, with ``None`` for the
+    code (which only its first response showed).
+    """
+    kind = RequestKind(kind)
+    received_at = received_at or timezone.now()
+    if submission_token is not None:
+        existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing, None
+    checked = _checked(files)
+    clocks = deadlines.compute(kind, received_at)
+    year = clocks.registered_on.year
+    code = CitizenRequest.new_tracking_code()
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            counter, _created = RequestCounter.objects.select_for_update().get_or_create(
+                kind=kind, year=year
+            )
+            # A double submit that waited for the lock finds the first one here.
+            if submission_token is not None:
+                existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
+                if existing is not None:
+                    return existing, None
+            counter.last += 1
+            counter.save(update_fields=["last"])
+            values = {name: data[name] for name in REQUEST_FIELDS if name in data}
+            request = CitizenRequest(
+                kind=kind,
+                year=year,
+                sequence=counter.last,
+                number=format_number(kind, year, counter.last),
+                language=language,
+                consent_at=received_at,
+                received_at=received_at,
+                registered_on=clocks.registered_on,
+                answer_due=clocks.answer_due,
+                forward_due=clocks.forward_due,
+                refusal_due=clocks.refusal_due,
+                submission_token=submission_token,
+                **values,
+            )
+            request.set_tracking_code(code)
+            request.save()
+            for item in checked:
+                filename = item.storage_name
+                name = private_storage().save(
+                    f"requests/{received_at:%Y/%m}/{filename}",
+                    ContentFile(item.data, name=filename),
+                )
+                stored.append(name)
+                RequestAttachment.objects.create(
+                    request=request,
+                    file=name,
+                    original_name=item.original_name,
+                    content_type=item.content_type,
+                    size=item.size,
+                    sha256=RequestAttachment.digest(item.data),
+                )
+            RequestEvent.objects.bulk_create(
+                [
+                    RequestEvent(
+                        request=request,
+                        at=received_at,
+                        action=RequestEvent.Action.RECEIVED,
+                        public=True,
+                    ),
+                    RequestEvent(
+                        request=request,
+                        at=max(received_at, timezone.now()),
+                        action=RequestEvent.Action.REGISTERED,
+                        public=True,
+                        data={
+                            "number": request.number,
+                            "answer_due": clocks.answer_due.isoformat(),
+                        },
+                    ),
+                ]
+            )
+            if request.email:
+                RequestEvent.objects.create(
+                    request=request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
+                )
+                transaction.on_commit(partial(send_acknowledgement, request.pk), robust=True)
+    except IntegrityError:
+        _remove(stored)
+        # Two submissions with one token raced past the check: the other one won.
+        if submission_token is not None:
+            existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                return existing, None
+        raise
+    except BaseException:
+        _remove(stored)
+        raise
+    return request, code
+
+
+def _remove(names: list[str]) -> None:
+    for name in names:
+        try:
+            private_storage().delete(name)
+        except OSError:
+            logger.warning("Could not remove %s after a failed registration", name)
+
+
+def status_page_url(language: str) -> str:
+    """The full address of the status page in ``language`` (or any language), or ``""``."""
+    from .models import RequestStatusPage
+
+    pages = RequestStatusPage.objects.live().select_related("locale")
+    page = pages.filter(locale__language_code=language).first() or pages.first()
+    return page.get_full_url() if page else ""
+
+
+def send_acknowledgement(request_id: int) -> None:
+    """E-mail the acknowledgement, in the language of the request, after the commit.
+
+    The tracking code is not in it: it is shown once, on the acknowledgement page, so it never
+    rests in a mail queue or a mailbox that others may read.
+    """
+    request = CitizenRequest.objects.get(pk=request_id)
+    with translation.override(request.language):
+        context = {"request": request, "status_url": status_page_url(request.language)}
+        subject = " ".join(
+            render_to_string("citizen_requests/acknowledgement_email_subject.txt", context).split()
+        )
+        body = render_to_string("citizen_requests/acknowledgement_email.txt", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[request.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.send()

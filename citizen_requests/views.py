@@ -1,0 +1,208 @@
+"""What the public request pages do: file a request, see its acknowledgement, follow its status.
+
+The page models call these from ``serve``; they hold the behaviour so the models stay a list of
+fields. Nothing here is cached: the pages carry a CSRF token, personal data or a tracking code.
+"""
+
+import hmac
+import logging
+
+from django.http import FileResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from cms.models import AgencyProfile
+
+from . import ratelimit
+from .forms import RequestForm, StatusForm
+from .kinds import Status
+from .models import CitizenRequest, RequestEvent, RequestSettings
+from .registration import register
+
+logger = logging.getLogger(__name__)
+
+ACK_SESSION_KEY = "citizen_requests_ack"
+#: Compared against when no request has the number, so a miss takes as long as a wrong code.
+_NO_DIGEST = "0" * 64
+
+
+def _no_store(response):
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+def _language(page) -> str:
+    return page.locale.language_code
+
+
+# ---------------------------------------------------------------------------
+# The request form
+# ---------------------------------------------------------------------------
+def form_context(page, request, form) -> dict:
+    context = page.get_context(request)
+    errors = []
+    if form.is_bound:
+        errors = [
+            {"id": form[name].auto_id if name in form.fields else "", "messages": messages}
+            for name, messages in form.errors.items()
+        ]
+    context.update(
+        form=form,
+        sections=form.visible,
+        error_summary=errors,
+        agency=AgencyProfile.for_locale(page.locale),
+        request_settings=RequestSettings.load(request_or_site=request),
+        personal_data_items=form.personal_data_items,
+    )
+    return context
+
+
+def serve_form(page, request):
+    if request.method == "GET" and "done" in request.GET:
+        return _acknowledgement(page, request)
+    if request.method == "POST":
+        form = RequestForm(request.POST, request.FILES, kind=page.kind)
+        if form.is_valid():
+            response = _register(page, request, form)
+            if response is not None:
+                return response
+    else:
+        form = RequestForm(kind=page.kind)
+    status = 400 if form.is_bound else 200
+    response = TemplateResponse(
+        request, page.get_template(request), form_context(page, request, form), status=status
+    )
+    return _no_store(response)
+
+
+def _register(page, request, form):
+    """Register the valid ``form``, or add the rate-limit error to it and return ``None``."""
+    data = form.model_data()
+    allowed = ratelimit.hit("submit_ip", ratelimit.client_ip(request))
+    if data.get("email"):
+        allowed = ratelimit.hit("submit_email", data["email"]) and allowed
+    if not allowed:
+        form.add_error(
+            None,
+            _(
+                "Too many requests have been sent from your connection or e-mail address. "
+                "Please try again in an hour, or send your request by post."
+            ),
+        )
+        return None
+    citizen_request, code = register(
+        kind=page.kind,
+        language=_language(page),
+        data=data,
+        files=form.cleaned_data.get("attachments") or [],
+        submission_token=form.cleaned_data["submission_token"],
+    )
+    if code is not None:
+        request.session[ACK_SESSION_KEY] = {"id": citizen_request.pk, "code": code}
+    # A double submit leaves the session alone, so it cannot overwrite the first code.
+    return _no_store(HttpResponseRedirect(f"{page.get_url(request)}?done=1", status=303))
+
+
+def _acknowledgement(page, request):
+    ack = request.session.pop(ACK_SESSION_KEY, None) if hasattr(request, "session") else None
+    citizen_request = None
+    if ack:
+        citizen_request = CitizenRequest.objects.filter(pk=ack.get("id")).first()
+    context = page.get_context(request)
+    context.update(
+        citizen_request=citizen_request,
+        tracking_code=ack.get("code") if ack else None,
+        status_page=page.status_page(),
+    )
+    response = TemplateResponse(request, "citizen_requests/acknowledgement.html", context)
+    return _no_store(response)
+
+
+# ---------------------------------------------------------------------------
+# The status page
+# ---------------------------------------------------------------------------
+def find_request(number: str, code: str) -> CitizenRequest | None:
+    """The request with ``number`` if ``code`` is its tracking code, else ``None``.
+
+    A missing number and a wrong code take the same path: one indexed query and one
+    constant-time comparison of keyed digests.
+    """
+    candidate = (
+        CitizenRequest.objects.filter(number=number, anonymised_at__isnull=True)
+        .select_related("answer")
+        .first()
+    )
+    digest = CitizenRequest.tracking_digest_for(code)
+    expected = candidate.tracking_digest if candidate is not None else _NO_DIGEST
+    matches = hmac.compare_digest(expected, digest)
+    return candidate if matches and candidate is not None else None
+
+
+def status_context(citizen_request: CitizenRequest) -> dict:
+    events = [
+        {"at": event.at, "label": event.get_action_display(), "action": event.action}
+        for event in citizen_request.events.filter(public=True)
+    ]
+    answer = None
+    if citizen_request.status == Status.ANSWERED:
+        answer = getattr(citizen_request, "answer", None)
+    return {
+        "citizen_request": citizen_request,
+        "events": events,
+        "answer": answer,
+        "is_open": citizen_request.is_open,
+        "refused": citizen_request.status == Status.REFUSED,
+        "forwarded": citizen_request.status == Status.FORWARDED,
+        "Action": RequestEvent.Action,
+    }
+
+
+def serve_status(page, request):
+    form = StatusForm(request.POST or None) if request.method == "POST" else StatusForm()
+    context = page.get_context(request)
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.hit("status_ip", ratelimit.client_ip(request)):
+            form.is_valid()
+            form.add_error(None, _("Too many attempts. Please wait ten minutes and try again."))
+            status = 429
+        elif form.is_valid():
+            number = form.cleaned_data["number"]
+            found = None
+            if ratelimit.hit("status_number", number):
+                found = find_request(number, form.cleaned_data["code"])
+            if found is not None:
+                letter = _letter(found) if request.POST.get("letter") else None
+                if letter is not None:
+                    return letter
+                context.update(status_context(found))
+                context["code"] = form.cleaned_data["code"]
+            else:
+                form.add_error(
+                    None,
+                    _(
+                        "We could not find a request with this number and tracking code. "
+                        "Check both and try again."
+                    ),
+                )
+                status = 400
+        else:
+            status = 400
+    context["form"] = form
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    return _no_store(response)
+
+
+def _letter(citizen_request: CitizenRequest):
+    answer = getattr(citizen_request, "answer", None)
+    if citizen_request.status != Status.ANSWERED or answer is None or not answer.pdf:
+        return None
+    response = FileResponse(
+        answer.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{citizen_request.number}.pdf",
+        content_type="application/pdf",
+    )
+    return _no_store(response)
