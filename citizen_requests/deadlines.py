@@ -69,9 +69,12 @@ def rule_is_working_day(day: datetime.date) -> bool:
     return day not in public_holidays
 
 
-def rule_holiday_name(day: datetime.date) -> str:
-    """The package's name for a public holiday on ``day``, or an empty string."""
-    return holidays.country_holidays("KZ", years=day.year, observed=True).get(day, "")
+def rule_holiday_name(day: datetime.date, language: str = "en_US") -> str:
+    """The package's name for a public holiday on ``day`` (in ``"kk"`` or ``"en_US"``), or an
+    empty string."""
+    language = "kk" if (language or "").startswith("kk") else "en_US"
+    country = holidays.country_holidays("KZ", years=day.year, observed=True, language=language)
+    return country.get(day, "")
 
 
 class WorkingCalendar:
