@@ -73,8 +73,13 @@ def rule_holiday_name(day: datetime.date, language: str = "en_US") -> str:
     """The package's name for a public holiday on ``day`` (in ``"kk"`` or ``"en_US"``), or an
     empty string."""
     language = "kk" if (language or "").startswith("kk") else "en_US"
-    country = holidays.country_holidays("KZ", years=day.year, observed=True, language=language)
-    return country.get(day, "")
+    return _holiday_names(day.year, language).get(day, "")
+
+
+@functools.lru_cache(maxsize=64)
+def _holiday_names(year: int, language: str) -> dict[datetime.date, str]:
+    country = holidays.country_holidays("KZ", years=year, observed=True, language=language)
+    return dict(country.items())
 
 
 class WorkingCalendar:
