@@ -1,0 +1,308 @@
+"""The public request forms: fields per kind, validation, and what a requester sees on errors."""
+
+import uuid
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+from django.utils import translation
+from django.utils.datastructures import MultiValueDict
+
+import pytest
+
+from citizen_requests.forms import RequestForm, normalise_number, normalise_phone
+from citizen_requests.kinds import RequestKind
+from citizen_requests.models import CitizenRequest, RequestFormPage, RequestStatusPage
+from tests.citizen_requests.factories import VALID_IIN
+from tests.citizen_requests.test_uploads import image_bytes, pdf_bytes
+from tests.press_pages.factories import kk_home, translate
+
+pytestmark = pytest.mark.django_db
+
+VALID_BIN = "150340004568"
+SLUGS = {
+    RequestKind.INFORMATION: "information-request",
+    RequestKind.MEDIA: "media-request",
+    RequestKind.CLARIFICATION: "clarification-request",
+    RequestKind.APPEAL: "appeal",
+}
+
+
+def form_page(kind=RequestKind.INFORMATION, language: str = "kk") -> RequestFormPage:
+    """The live form page of ``kind`` in ``language`` (made, with its kk source, if missing)."""
+    page = RequestFormPage.objects.filter(kind=kind, locale__language_code=language).first()
+    if page:
+        return page
+    source = RequestFormPage.objects.filter(kind=kind, locale__language_code="kk").first()
+    if source is None:
+        source = kk_home().add_child(
+            instance=RequestFormPage(title=f"Сұрау: {kind}", slug=SLUGS[kind], kind=kind)
+        )
+    if language == "kk":
+        return source
+    return translate(source, language)
+
+
+def status_page(language: str = "kk") -> RequestStatusPage:
+    page = RequestStatusPage.objects.filter(locale__language_code=language).first()
+    if page:
+        return page
+    source = RequestStatusPage.objects.filter(locale__language_code="kk").first()
+    if source is None:
+        source = kk_home().add_child(
+            instance=RequestStatusPage(title="Сұрау мәртебесі", slug="request-status")
+        )
+    return source if language == "kk" else translate(source, language)
+
+
+def valid_data(kind=RequestKind.INFORMATION, **overrides) -> dict:
+    data = {
+        "full_name": "Асқар Тестов",
+        "email": "asqar@example.kz",
+        "phone": "8 701 234 56 78",
+        "channel": "email",
+        "subject": "Бюджет туралы",
+        "text": "2026 жылғы бюджеттің орындалуы туралы ақпарат беруіңізді сұраймын.",
+        "consent": "on",
+        "website": "",
+        "submission_token": str(uuid.uuid4()),
+    }
+    if kind in (RequestKind.MEDIA, RequestKind.CLARIFICATION):
+        data.update(outlet="«Дала» газеті", accreditation_number="AK-123")
+    else:
+        data.update(requester_type="individual", iin=VALID_IIN)
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def bound(kind=RequestKind.INFORMATION, files=None, **overrides) -> RequestForm:
+    return RequestForm(valid_data(kind, **overrides), files or {}, kind=kind)
+
+
+class TestFieldsPerKind:
+    def test_an_information_request_asks_for_the_iin_and_a_legal_entitys_details(self):
+        fields = RequestForm(kind=RequestKind.INFORMATION).fields
+        assert {"requester_type", "iin", "bin", "organisation", "outgoing_number"} <= set(fields)
+        assert "outlet" not in fields
+
+    @pytest.mark.parametrize("kind", [RequestKind.MEDIA, RequestKind.CLARIFICATION])
+    def test_a_media_request_asks_for_the_outlet_and_accreditation_not_the_iin(self, kind):
+        fields = RequestForm(kind=kind).fields
+        assert {"outlet", "accreditation_number"} <= set(fields)
+        assert "iin" not in fields
+        assert "bin" not in fields
+
+    def test_media_fields_are_required(self):
+        form = bound(RequestKind.MEDIA, outlet="", accreditation_number="")
+        assert not form.is_valid()
+        assert set(form.errors) == {"outlet", "accreditation_number"}
+
+    def test_every_kind_accepts_its_valid_data(self):
+        for kind in RequestKind:
+            form = bound(kind)
+            assert form.is_valid(), (kind, form.errors)
+
+    def test_the_consent_names_the_data_collected(self):
+        items = RequestForm(kind=RequestKind.MEDIA).personal_data_items
+        assert "media outlet and accreditation card number" in items
+        assert "IIN" not in items
+
+
+class TestIdentifiers:
+    @pytest.mark.parametrize(
+        "iin", ["900115300122", "050721603459", "850412300704", "9001 1530 0122"]
+    )
+    def test_valid_iins_pass(self, iin):
+        form = bound(iin=iin)
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["iin"] == iin.replace(" ", "")
+
+    @pytest.mark.parametrize("iin", ["900115300123", "123456789012", "85041230073", "ABCDEFGHIJKL"])
+    def test_invalid_iins_are_refused_with_a_clear_message(self, iin):
+        form = bound(iin=iin)
+        assert not form.is_valid()
+        assert form.errors["iin"] == ["This is not a valid IIN: check the 12 digits."]
+
+    def test_an_information_request_needs_an_iin(self):
+        form = bound(iin="")
+        assert not form.is_valid()
+        assert "iin" in form.errors
+
+    def test_an_appeal_takes_the_iin_only_if_there_is_one(self):
+        assert bound(RequestKind.APPEAL, iin="").is_valid()
+
+    def test_a_legal_entity_gives_name_bin_signatory_and_its_letter(self):
+        form = bound(requester_type="legal_entity", iin="")
+        assert not form.is_valid()
+        assert {
+            "organisation",
+            "bin",
+            "signatory_position",
+            "outgoing_number",
+            "outgoing_date",
+        } <= set(form.errors)
+        form = bound(
+            requester_type="legal_entity",
+            organisation="«Мысал» ЖШС",
+            bin=VALID_BIN,
+            signatory_position="Директор",
+            outgoing_number="15-02/77",
+            outgoing_date="2026-11-20",
+        )
+        assert form.is_valid(), form.errors
+        assert form.model_data()["iin"] == ""
+        assert form.model_data()["bin"] == VALID_BIN
+
+    def test_a_bin_with_a_wrong_check_digit_is_refused(self):
+        form = bound(requester_type="legal_entity", organisation="X", bin="150340004569")
+        assert not form.is_valid()
+        assert form.errors["bin"] == ["This is not a valid BIN: check the 12 digits."]
+
+    def test_an_individual_leaves_no_legal_entity_data(self):
+        form = bound(organisation="Left over", bin=VALID_BIN)
+        assert form.is_valid()
+        assert form.model_data()["organisation"] == ""
+        assert form.model_data()["bin"] == ""
+
+
+class TestContactAndRequest:
+    def test_the_answer_by_email_needs_an_email(self):
+        form = bound(email="")
+        assert not form.is_valid()
+        assert "email" in form.errors
+
+    def test_the_answer_by_post_needs_an_address(self):
+        form = bound(channel="post", email="", postal_address="")
+        assert not form.is_valid()
+        assert "postal_address" in form.errors
+        assert bound(channel="post", email="", postal_address="Астана, Абай к-сі 1").is_valid()
+
+    @pytest.mark.parametrize(
+        ("typed", "stored"),
+        [
+            ("8 701 234 56 78", "+7 701 234 56 78"),
+            ("+7 (701) 234-56-78", "+7 701 234 56 78"),
+            ("7012345678", "+7 701 234 56 78"),
+            ("+44 20 7946 0958", "+442079460958"),
+        ],
+    )
+    def test_phones_are_normalised(self, typed, stored):
+        assert normalise_phone(typed) == stored
+
+    def test_a_wrong_phone_is_refused(self):
+        form = bound(phone="12-34")
+        assert not form.is_valid()
+        assert "phone" in form.errors
+
+    def test_consent_is_required(self):
+        form = bound(consent=None)
+        assert not form.is_valid()
+        assert "consent" in form.errors
+
+    def test_a_nameless_request_is_refused_as_anonymous(self):
+        form = bound(full_name="  -- ")
+        assert not form.is_valid()
+        assert "anonymous" in form.errors["full_name"][0]
+
+    def test_the_text_has_a_limit(self):
+        form = bound(text="ә" * 10_001)
+        assert not form.is_valid()
+        assert "text" in form.errors
+
+    def test_the_honeypot_stops_robots(self):
+        form = bound(website="http://spam.example")
+        assert not form.is_valid()
+        assert form.non_field_errors() == ["Your request could not be sent. Please try again."]
+
+    def test_checked_attachments_are_in_cleaned_data(self):
+        files = MultiValueDict(
+            {
+                "attachments": [
+                    SimpleUploadedFile("a.pdf", pdf_bytes()),
+                    SimpleUploadedFile("b.png", image_bytes()),
+                ]
+            }
+        )
+        form = RequestForm(valid_data(), files, kind=RequestKind.INFORMATION)
+        assert form.is_valid(), form.errors
+        assert [f.content_type for f in form.cleaned_data["attachments"]] == [
+            "application/pdf",
+            "image/png",
+        ]
+
+    def test_registration_numbers_are_read_as_typed(self):
+        assert normalise_number(" аҚ-2026-000017 ") == "АҚ-2026-000017"
+        assert normalise_number("AҚ–2026–000017") == "АҚ-2026-000017"
+
+
+class TestFormPage:
+    def test_the_page_shows_every_section_and_the_anonymous_explanation(self):
+        page = form_page()
+        response = Client().get(page.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'name="iin"' in html
+        assert 'enctype="multipart/form-data"' in html
+        assert "csrfmiddlewaretoken" in html
+        assert "Anonymous requests are not considered" in html
+        assert "Cross-border transfer" in html
+        assert "no-store" in response["Cache-Control"]
+
+    def test_the_page_is_in_the_language_of_its_locale(self):
+        page = form_page(RequestKind.MEDIA, "ru")
+        with translation.override("ru"):
+            response = Client().get(page.url)
+        assert response.status_code == 200
+        assert 'lang="ru"' in response.content.decode()
+
+    def test_errors_keep_what_was_typed_except_files_and_are_linked_to_their_fields(self):
+        page = form_page()
+        data = valid_data(iin="900115300123", subject="Жол жөндеу")
+        data["attachments"] = SimpleUploadedFile("x.pdf", b"not a pdf")
+        response = Client().post(page.url, data)
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert 'value="Жол жөндеу"' in html
+        assert "Асқар Тестов" in html
+        assert 'aria-describedby="id_iin_helptext id_iin_error"' in html
+        assert 'aria-invalid="true"' in html
+        assert 'id="id_iin_error"' in html
+        assert 'href="#id_iin"' in html
+        assert "data-error-summary" in html
+        assert "is not a PDF, JPEG, PNG or DOCX file" in html
+        assert "attach them again" in html
+        assert CitizenRequest.objects.count() == 0
+
+    def test_a_post_without_the_csrf_token_is_refused(self):
+        page = form_page()
+        response = Client(enforce_csrf_checks=True).post(page.url, valid_data())
+        assert response.status_code == 403
+        assert CitizenRequest.objects.count() == 0
+
+    def test_a_valid_post_redirects_to_the_acknowledgement(self):
+        page = form_page()
+        response = Client().post(page.url, valid_data())
+        assert response.status_code == 303
+        assert response["Location"].endswith("?done=1")
+        assert CitizenRequest.objects.count() == 1
+
+    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"submit_email": (2, 3600)})
+    def test_submissions_per_email_are_limited(self):
+        page = form_page()
+        client = Client()
+        for n in range(2):
+            assert client.post(page.url, valid_data(), REMOTE_ADDR=f"10.0.0.{n}").status_code == 303
+        response = client.post(page.url, valid_data(subject="Үшінші"), REMOTE_ADDR="10.0.0.9")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Too many requests" in html
+        assert 'value="Үшінші"' in html
+        assert CitizenRequest.objects.count() == 2
+
+    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (1, 3600)})
+    def test_submissions_per_ip_are_limited(self):
+        page = form_page()
+        client = Client()
+        assert client.post(page.url, valid_data(email="a@example.kz")).status_code == 303
+        response = client.post(page.url, valid_data(email="b@example.kz"))
+        assert response.status_code == 400
+        assert CitizenRequest.objects.count() == 1

@@ -1,0 +1,236 @@
+"""Registration: one transaction gives the number, the clocks, the timeline and private files;
+the acknowledgement is shown once and e-mailed through django-q2 after the commit."""
+
+import datetime
+import re
+import uuid
+import zoneinfo
+from pathlib import Path
+
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+from django.utils import translation
+from django.utils.formats import date_format
+
+import pytest
+
+from citizen_requests import deadlines
+from citizen_requests.kinds import RequestKind, Status
+from citizen_requests.models import CitizenRequest, RequestCounter, RequestEvent
+from citizen_requests.registration import register, send_acknowledgement
+from cms.mail import deliver
+from tests.citizen_requests.test_forms import form_page, status_page, valid_data
+from tests.citizen_requests.test_uploads import docx_bytes, image_bytes, pdf_bytes
+from tests.cms.test_tasks import broker, run_in_worker, waiting_jobs  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
+QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+FIELDS = {
+    "requester_type": "individual",
+    "full_name": "Асқар Тестов",
+    "iin": "900115300122",
+    "email": "asqar@example.kz",
+    "channel": "email",
+    "subject": "Бюджет туралы",
+    "text": "Ақпарат беруіңізді сұраймын.",
+}
+
+
+def file(name, data):
+    return SimpleUploadedFile(name, data)
+
+
+class TestRegister:
+    def test_number_clocks_and_public_timeline(self):
+        # Saturday 21 March 2026, Nauryz: received on a holiday, registered on the next working day.
+        received = datetime.datetime(2026, 3, 21, 11, 30, tzinfo=ALMATY)
+        request, code = register(
+            kind=RequestKind.INFORMATION, language="kk", data=FIELDS, files=[], received_at=received
+        )
+        expected = deadlines.compute(RequestKind.INFORMATION, received)
+        assert request.number == "АҚ-2026-000001"
+        assert (request.year, request.sequence) == (2026, 1)
+        assert request.registered_on == expected.registered_on
+        assert request.registered_on > received.date()
+        assert request.answer_due == expected.answer_due == datetime.date(2026, 4, 5)
+        assert request.forward_due == expected.forward_due
+        assert request.refusal_due == expected.refusal_due
+        assert request.status == Status.REGISTERED
+        assert request.language == "kk"
+        assert request.consent_at == received
+        assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+        assert request.check_tracking_code(code)
+        assert request.check_tracking_code(code.lower().replace("-", ""))
+        assert code not in request.tracking_digest
+        public = list(request.events.filter(public=True).values_list("action", flat=True))
+        assert public == [RequestEvent.Action.RECEIVED, RequestEvent.Action.REGISTERED]
+
+    def test_each_kind_has_its_prefix_and_its_own_sequence(self):
+        numbers = {}
+        for kind in (RequestKind.INFORMATION, RequestKind.MEDIA, RequestKind.INFORMATION):
+            data = {**FIELDS, "outlet": "Дала", "accreditation_number": "1"}
+            request, _code = register(kind=kind, language="ru", data=data, files=[])
+            numbers.setdefault(kind, []).append(request.number)
+        year = CitizenRequest.objects.first().year
+        assert numbers[RequestKind.INFORMATION] == [f"АҚ-{year}-000001", f"АҚ-{year}-000002"]
+        assert numbers[RequestKind.MEDIA] == [f"БАҚ-{year}-000001"]
+
+    def test_a_new_year_starts_again_at_one(self):
+        last_day = datetime.datetime(2026, 12, 30, 10, tzinfo=ALMATY)
+        first_day = datetime.datetime(2027, 1, 4, 10, tzinfo=ALMATY)
+        a, _ = register(kind="appeal", language="kk", data=FIELDS, files=[], received_at=last_day)
+        b, _ = register(kind="appeal", language="kk", data=FIELDS, files=[], received_at=first_day)
+        assert (a.number, b.number) == ("ӨТ-2026-000001", "ӨТ-2027-000001")
+
+    def test_a_failed_registration_gives_its_number_back(self):
+        with pytest.raises(ValidationError):
+            register(
+                kind="information",
+                language="kk",
+                data={**FIELDS, "outgoing_date": "not a date"},
+                files=[file("a.pdf", pdf_bytes())],
+            )
+        assert CitizenRequest.objects.count() == 0
+        assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf"))
+        request, _code = register(kind="information", language="kk", data=FIELDS, files=[])
+        assert request.sequence == 1
+
+    def test_the_same_submission_twice_makes_one_request(self):
+        token = uuid.uuid4()
+        first, code = register(
+            kind="information", language="kk", data=FIELDS, files=[], submission_token=token
+        )
+        again, no_code = register(
+            kind="information", language="kk", data=FIELDS, files=[], submission_token=token
+        )
+        assert again.pk == first.pk
+        assert code is not None
+        assert no_code is None
+        assert CitizenRequest.objects.count() == 1
+        assert RequestCounter.objects.get().last == 1
+
+    def test_attachments_are_stored_privately_by_content(self):
+        request, _code = register(
+            kind="information",
+            language="kk",
+            data=FIELDS,
+            files=[
+                file("хат.pdf", pdf_bytes()),
+                file("сурет.jpg", image_bytes("JPEG")),
+                file("letter.docx", docx_bytes()),
+            ],
+        )
+        attachments = list(request.attachments.all())
+        assert [a.original_name for a in attachments] == ["хат.pdf", "сурет.jpg", "letter.docx"]
+        assert [a.content_type.split("/")[0] for a in attachments] == [
+            "application",
+            "image",
+            "application",
+        ]
+        for attachment in attachments:
+            path = Path(attachment.file.path)
+            assert Path(settings.PRIVATE_MEDIA_ROOT) in path.parents
+            assert Path(settings.MEDIA_ROOT) not in path.parents
+            assert attachment.file.name.rsplit("/", 1)[-1] != attachment.original_name
+            assert len(attachment.sha256) == 64
+
+    def test_a_bad_file_stops_the_registration(self):
+        with pytest.raises(ValidationError):
+            register(kind="information", language="kk", data=FIELDS, files=[file("x.pdf", b"MZ")])
+        assert CitizenRequest.objects.count() == 0
+        assert not RequestCounter.objects.filter(last__gt=0).exists()
+
+
+class TestAcknowledgementEmail:
+    def test_the_mail_leaves_through_django_q2_after_the_commit(
+        self,
+        broker,  # noqa: F811 - the fixture from tests.cms.test_tasks
+        django_capture_on_commit_callbacks,
+    ):
+        status_page("ru")
+        with QUEUED, django_capture_on_commit_callbacks(execute=False) as callbacks:
+            request, code = register(kind="information", language="ru", data=FIELDS, files=[])
+        assert mail.outbox == []
+        assert broker.queue_size() == 0, "nothing is queued before the commit"
+        with QUEUED, django_capture_on_commit_callbacks(execute=True):
+            for callback in callbacks:
+                callback()
+        jobs = waiting_jobs(broker)
+        assert [job["func"] for job in jobs] == [deliver]
+        assert mail.outbox == []
+        run_in_worker(broker, jobs)
+        [message] = mail.outbox
+        assert message.to == ["asqar@example.kz"]
+        assert request.number in message.subject
+        assert request.number in message.body
+        assert "/ru/" in message.body, "the status page in the language of the request"
+        assert code not in message.body, "the tracking code is never e-mailed"
+        assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+
+    def test_nothing_is_sent_when_the_registration_rolls_back(
+        self, django_capture_on_commit_callbacks
+    ):
+        with (
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+            pytest.raises(ValidationError),
+        ):
+            register(
+                kind="information",
+                language="kk",
+                data={**FIELDS, "outgoing_date": "bad"},
+                files=[],
+            )
+        assert callbacks == []
+
+    def test_no_mail_without_an_address(self, django_capture_on_commit_callbacks):
+        data = {**FIELDS, "email": "", "channel": "post", "postal_address": "Астана"}
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            request, _code = register(kind="information", language="kk", data=data, files=[])
+        assert callbacks == []
+        assert mail.outbox == []
+        assert not request.events.filter(action=RequestEvent.Action.ACKNOWLEDGED).exists()
+
+    def test_the_mail_is_in_the_language_of_the_request(self):
+        request, _code = register(kind="information", language="ru", data=FIELDS, files=[])
+        send_acknowledgement(request.pk)
+        [message] = mail.outbox
+        with translation.override("ru"):
+            assert date_format(request.answer_due, "DATE_FORMAT") in message.body
+
+
+class TestAcknowledgementPage:
+    def test_the_number_dates_and_code_are_shown_once(self):
+        page = form_page()
+        status_page()
+        client = Client()
+        response = client.post(page.url, valid_data())
+        response = client.get(response["Location"])
+        assert response.status_code == 200
+        html = response.content.decode()
+        request = CitizenRequest.objects.get()
+        code = re.search(r"data-code>([A-Z0-9-]+)<", html).group(1)
+        assert request.check_tracking_code(code)
+        assert request.number in html
+        assert request.answer_due.strftime("%d.%m.%Y") in html
+        assert "no-store" in response["Cache-Control"]
+        again = client.get(page.url + "?done=1").content.decode()
+        assert code not in again
+        assert "already been registered" in again
+
+    def test_a_double_submit_over_http_makes_one_request_and_keeps_the_code(self):
+        page = form_page()
+        client = Client()
+        data = valid_data()
+        first = client.post(page.url, data)
+        second = client.post(page.url, data)
+        assert first.status_code == second.status_code == 303
+        assert CitizenRequest.objects.count() == 1
+        html = client.get(second["Location"]).content.decode()
+        assert CitizenRequest.objects.get().check_tracking_code(
+            re.search(r"data-code>([A-Z0-9-]+)<", html).group(1)
+        )

@@ -1,0 +1,165 @@
+"""Attachments are checked by their content: real PDF, JPEG, PNG and DOCX pass; the rest do not."""
+
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import docx
+import pytest
+from PIL import Image
+from pypdf import PdfWriter
+
+from citizen_requests import uploads
+
+
+def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
+    writer = PdfWriter()
+    for _i in range(pages):
+        writer.add_blank_page(width=200, height=200)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def image_bytes(fmt: str = "PNG", size=(8, 8)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (12, 59, 99)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def docx_bytes(text: str = "Өтініш") -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def messages(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+class TestGoodFiles:
+    @pytest.mark.parametrize(
+        ("name", "data", "content_type", "extension"),
+        [
+            ("хат.pdf", pdf_bytes(2), "application/pdf", ".pdf"),
+            ("photo.jpg", image_bytes("JPEG"), "image/jpeg", ".jpg"),
+            ("scan.png", image_bytes("PNG"), "image/png", ".png"),
+            ("letter.docx", docx_bytes(), uploads.DOCX_CONTENT_TYPE, ".docx"),
+        ],
+    )
+    def test_each_accepted_type_passes_and_is_named_by_its_content(
+        self, name, data, content_type, extension
+    ):
+        checked = uploads.check_file(upload(name, data))
+        assert checked.content_type == content_type
+        assert checked.extension == extension
+        assert checked.original_name == name
+        assert checked.size == len(data)
+        assert checked.storage_name.endswith(extension)
+        assert name.rsplit(".", 1)[0] not in checked.storage_name
+
+    def test_a_misnamed_but_real_file_is_accepted_under_its_real_type(self):
+        checked = uploads.check_file(upload("document.pdf", image_bytes("PNG")))
+        assert checked.content_type == "image/png"
+        assert checked.storage_name.endswith(".png")
+
+    def test_the_name_loses_its_path_and_control_characters(self):
+        checked = uploads.check_file(upload("..\\..\\etc/pass\x00wd.pdf", pdf_bytes()))
+        assert checked.original_name == "passwd.pdf"
+
+
+class TestBadFiles:
+    def test_an_executable_renamed_to_pdf_is_refused(self):
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 500))
+        assert caught.value.code == "bad_type"
+        assert "invoice.pdf" in messages(caught.value)
+
+    def test_text_renamed_to_jpeg_is_refused(self):
+        with pytest.raises(ValidationError):
+            uploads.check_file(upload("photo.jpg", b"just some text"))
+
+    def test_a_pdf_header_on_garbage_is_refused(self):
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("fake.pdf", b"%PDF-1.7\n" + b"garbage" * 100))
+        assert "PDF" in messages(caught.value)
+
+    def test_a_password_protected_pdf_is_refused_with_a_reason(self):
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("secret.pdf", pdf_bytes(password="x")))
+        assert "password" in messages(caught.value)
+
+    def test_a_truncated_png_is_refused(self):
+        data = image_bytes("PNG", size=(200, 200))
+        with pytest.raises(ValidationError):
+            uploads.check_file(upload("cut.png", data[: len(data) // 2]))
+
+    def test_a_picture_declaring_too_many_pixels_is_refused(self, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_IMAGE_PIXELS", 100)
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("big.png", image_bytes("PNG", size=(20, 20))))
+        assert "pixels" in messages(caught.value)
+
+    def test_a_zip_that_is_not_a_word_document_is_refused(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("hello.txt", "hi")
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("letter.docx", buffer.getvalue()))
+        assert "DOCX" in messages(caught.value)
+
+    def test_a_macro_enabled_document_is_refused(self):
+        source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "[Content_Types].xml":
+                    data = data.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
+                archive.writestr(info, data)
+            archive.writestr("word/vbaProject.bin", b"\x00" * 10)
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("letter.docx", buffer.getvalue()))
+        assert "macros" in messages(caught.value)
+
+    def test_a_zip_bomb_is_refused(self, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_DOCX_UNPACKED", 1000)
+        with pytest.raises(ValidationError):
+            uploads.check_file(upload("letter.docx", docx_bytes("x" * 5000)))
+
+    def test_an_empty_file_is_refused(self):
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("empty.pdf", b""))
+        assert caught.value.code == "empty"
+
+    def test_a_file_over_ten_megabytes_is_refused(self):
+        data = pdf_bytes() + b"\n%" + b"0" * uploads.MAX_FILE_SIZE
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_file(upload("huge.pdf", data))
+        assert caught.value.code == "too_large"
+        assert "10" in messages(caught.value)
+
+    def test_at_most_five_files(self):
+        files = [upload(f"{n}.png", image_bytes()) for n in range(6)]
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_files(files)
+        assert "5" in messages(caught.value)
+
+    def test_every_bad_file_is_reported_at_once(self):
+        files = [upload("a.pdf", b"nope"), upload("ok.png", image_bytes()), upload("b.jpg", b"no")]
+        with pytest.raises(ValidationError) as caught:
+            uploads.check_files(files)
+        text = messages(caught.value)
+        assert "a.pdf" in text
+        assert "b.jpg" in text
+        assert "ok.png" not in text
