@@ -112,7 +112,7 @@ GROUPS = {
     ),
     "accreditation_officers": GroupSpec(
         "Accreditation officers",
-        model=(ADMIN_ACCESS,),
+        model=(ADMIN_ACCESS, "accreditation.deprive_accreditation"),
         apps={"accreditation": ("view", "add", "change")},
     ),
     "heads": GroupSpec(

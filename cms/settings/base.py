@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "press_pages",
     "workflows",
     "citizen_requests",
+    "accreditation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",

@@ -111,6 +111,19 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
             "Journalists must register before this time. Leave empty if no registration is needed."
         ),
     )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many journalists may register; the rest join a waiting list. Empty: no limit."
+        ),
+    )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Tick to cancel the event: registered journalists are told at once."),
+    )
     announcement = RichTextField(
         _("announcement"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
@@ -135,7 +148,12 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
             heading=_("When and where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("accreditation_required"), FieldPanel("registration_deadline")],
+            [
+                FieldPanel("accreditation_required"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("capacity"),
+                FieldPanel("cancelled"),
+            ],
             heading=_("Attendance"),
         ),
         InlinePanel("speakers", label=_("Speakers"), min_num=1),

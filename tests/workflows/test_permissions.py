@@ -394,6 +394,7 @@ class LeastPrivilegeTests(TestCase):
             "Accreditation officers": {
                 "wagtailadmin.access_admin",
                 *app_permissions("accreditation", "view", "add", "change"),
+                "accreditation.deprive_accreditation",
             },
             "Heads": {
                 "wagtailadmin.access_admin",

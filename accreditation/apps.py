@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccreditationConfig(AppConfig):
+    """Journalist accreditation, accreditation cards and press-event registration."""
+
+    name = "accreditation"
+    verbose_name = _("Accreditation")
+    default_auto_field = "django.db.models.BigAutoField"

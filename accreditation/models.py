@@ -1,0 +1,444 @@
+"""Accreditation of journalists, their cards, and registration for press events.
+
+Mass Media Law Art. 28–30 and the Typical Rules of accreditation (legal-basis §2.5, §3). Dates
+are local (Asia/Almaty); working days come from ``citizen_requests.deadlines`` and numbers from
+``citizen_requests.numbering``, so the agency keeps one calendar and one numbering scheme.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from citizen_requests.storage import private_storage
+
+
+def new_token() -> str:
+    """An unguessable card token: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+@register_setting(icon="user")
+class AccreditationSettings(BaseGenericSetting):
+    """The agency's accreditation rules (its own rules follow the Typical Rules)."""
+
+    strategic_object = models.BooleanField(
+        _("the agency is a strategic object"),
+        default=False,
+        help_text=_("Strategic objects review applications in 10 working days instead of 3."),
+    )
+    intake_working_days = models.PositiveSmallIntegerField(
+        _("intake length (working days)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    review_working_days = models.PositiveSmallIntegerField(
+        _("review (working days)"), default=3, validators=[MinValueValidator(1)]
+    )
+    review_working_days_strategic = models.PositiveSmallIntegerField(
+        _("review for strategic objects (working days)"),
+        default=10,
+        validators=[MinValueValidator(1)],
+    )
+    permanent_months = models.PositiveSmallIntegerField(
+        _("permanent accreditation lasts (months)"), default=12, validators=[MinValueValidator(1)]
+    )
+    deprivation_bar_months = models.PositiveSmallIntegerField(
+        _("no re-accreditation after deprivation for (months)"),
+        default=6,
+        validators=[MinValueValidator(1)],
+    )
+    expiry_reminder_days = models.PositiveSmallIntegerField(
+        _("remind before expiry (days)"), default=30, validators=[MinValueValidator(1)]
+    )
+    rules_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("the agency's accreditation rules"),
+        help_text=_("Published on the accreditation page."),
+    )
+
+    panels = [
+        FieldPanel("strategic_object"),
+        FieldPanel("intake_working_days"),
+        FieldPanel("review_working_days"),
+        FieldPanel("review_working_days_strategic"),
+        FieldPanel("permanent_months"),
+        FieldPanel("deprivation_bar_months"),
+        FieldPanel("expiry_reminder_days"),
+        FieldPanel("rules_document"),
+    ]
+
+    class Meta:
+        verbose_name = _("accreditation settings")
+
+
+class Outlet(models.Model):
+    """A media outlet that applies for its journalists."""
+
+    name = models.CharField(_("name"), max_length=255)
+    registration_number = models.CharField(
+        _("registration certificate"),
+        max_length=100,
+        blank=True,
+        help_text=_("Its entry in the register of media outlets."),
+    )
+    bin = models.CharField(_("BIN"), max_length=12, blank=True, db_index=True)
+    is_foreign = models.BooleanField(_("foreign media"), default=False)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    editor_in_chief = models.CharField(_("editor-in-chief"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    list_publicly = models.BooleanField(
+        _("shown in the public list of accredited outlets"),
+        default=False,
+        help_text=_("Only when the outlet agreed to it."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("media outlet")
+        verbose_name_plural = _("media outlets")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccreditationType(models.TextChoices):
+    PERMANENT = "permanent", _("Permanent (one year)")
+    TEMPORARY = "temporary", _("Temporary (one event)")
+
+
+class Intake(models.Model):
+    """A period in which outlets apply for permanent accreditation, announced in kk and ru."""
+
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(
+        _("closes on"), help_text=_("Computed from the intake length in working days.")
+    )
+    announcement_kk = models.TextField(_("announcement in Kazakh"))
+    announcement_ru = models.TextField(_("announcement in Russian"))
+    announcement_en = models.TextField(_("announcement in English"), blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on"]
+        verbose_name = _("accreditation intake")
+        verbose_name_plural = _("accreditation intakes")
+
+    def __str__(self) -> str:
+        return f"{self.opens_on:%Y-%m-%d} – {self.closes_on:%Y-%m-%d}"
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class Application(models.Model):
+    """An outlet's application for one or more of its journalists."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        DECIDED = "decided", _("Decided")
+
+    number = models.CharField(_("number"), max_length=32, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType.choices)
+    intake = models.ForeignKey(
+        Intake,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("intake"),
+    )
+    briefing = models.ForeignKey(
+        "press_pages.BriefingPage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("event"),
+        help_text=_("For temporary accreditation."),
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="applications", verbose_name=_("outlet")
+    )
+    editor_in_chief = models.CharField(_("editor-in-chief"), max_length=255)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    received_at = models.DateTimeField(_("received"))
+    review_due = models.DateField(_("review due"), db_index=True)
+    consent_at = models.DateTimeField(_("consent given"))
+    submission_token = models.UUIDField(unique=True, null=True, editable=False)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("accreditation application")
+        verbose_name_plural = _("accreditation applications")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class RefusalGround(models.TextChoices):
+    """Why a journalist is not accredited (Typical Rules; Mass Media Law Art. 30)."""
+
+    COURT_SUSPENSION = (
+        "court_suspension",
+        _("A court decision in force suspended or terminated the media outlet"),
+    )
+    DOCUMENTS = "documents", _("The required documents were not provided")
+    NOT_IN_REGISTER = "not_in_register", _("The outlet is not in the register of media outlets")
+    FOREIGN_MEDIA = (
+        "foreign_media",
+        _("Foreign media are accredited by the Ministry of Foreign Affairs of Kazakhstan"),
+    )
+    DEPRIVATION_BAR = (
+        "deprivation_bar",
+        _("The journalist was deprived of accreditation less than six months ago"),
+    )
+    TOO_LATE = "too_late", _("The application arrived less than one working day before the event")
+
+
+class ApplicationJournalist(models.Model):
+    """One journalist in an application, decided separately."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="journalists"
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    iin = models.CharField(_("IIN"), max_length=12)
+    photo = models.FileField(
+        _("photo"), storage=private_storage, upload_to="accreditation/photos/%Y/%m/"
+    )
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    refusal_ground = models.CharField(
+        _("refusal ground"), max_length=30, choices=RefusalGround.choices, blank=True
+    )
+    refusal_note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("journalist in an application")
+        verbose_name_plural = _("journalists in applications")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class DeprivationGround(models.TextChoices):
+    """Why an accreditation is withdrawn (Mass Media Law Art. 28 p.4; Typical Rules)."""
+
+    RULES_BREACH = "rules_breach", _("The journalist broke the accreditation rules")
+    COURT_DEFAMATION = (
+        "court_defamation",
+        _(
+            "A court decision in force found that the journalist spread false information defaming the agency"
+        ),
+    )
+    EDITOR_REQUEST = "editor_request", _("The editor-in-chief asked for it")
+    COURT_SUSPENSION = (
+        "court_suspension",
+        _("A court decision suspended the outlet or the distribution of its products"),
+    )
+
+
+class Accreditation(models.Model):
+    """An accreditation record and its card."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        DEPRIVED = "deprived", _("Deprived")
+
+    card_number = models.CharField(_("card number"), max_length=32, unique=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType.choices)
+    journalist = models.OneToOneField(
+        ApplicationJournalist,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accreditation",
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="accreditations", verbose_name=_("outlet")
+    )
+    briefing = models.ForeignKey(
+        "press_pages.BriefingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("event"),
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    iin = models.CharField(_("IIN"), max_length=12, db_index=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    photo = models.FileField(
+        _("photo"), storage=private_storage, upload_to="accreditation/photos/%Y/%m/"
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    deprived_at = models.DateTimeField(_("deprived"), null=True, blank=True)
+    deprivation_ground = models.CharField(
+        _("deprivation ground"), max_length=30, choices=DeprivationGround.choices, blank=True
+    )
+    deprivation_note = models.TextField(_("deprivation note"), blank=True)
+    barred_until = models.DateField(
+        _("no re-accreditation until"), null=True, blank=True, db_index=True
+    )
+    notices_opt_in = models.BooleanField(
+        _("wants notices of events"),
+        default=True,
+        help_text=_("Announcements of briefings are e-mailed to the journalist."),
+    )
+    expiry_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-valid_until"]
+        verbose_name = _("accreditation")
+        verbose_name_plural = _("accreditations")
+        permissions = [("deprive_accreditation", "Can deprive a journalist of accreditation")]
+
+    def __str__(self) -> str:
+        return self.card_number
+
+    def state(self, today=None) -> str:
+        """``active``, ``expired``, ``deprived`` or ``not_yet`` on ``today`` (local)."""
+        today = today or timezone.localdate()
+        if self.status == self.Status.DEPRIVED:
+            return "deprived"
+        if today < self.valid_from:
+            return "not_yet"
+        if today > self.valid_until:
+            return "expired"
+        return "active"
+
+    def is_valid(self, today=None) -> bool:
+        return self.state(today) == "active"
+
+
+class EventRegistration(models.Model):
+    """An accredited journalist's registration for a press event."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Awaiting confirmation by e-mail")
+        REGISTERED = "registered", _("Registered")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    briefing = models.ForeignKey(
+        "press_pages.BriefingPage",
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("event"),
+    )
+    accreditation = models.ForeignKey(
+        Accreditation,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("accreditation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    confirm_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["confirmed_at", "created_at"]
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["briefing", "accreditation"], name="registration_once_per_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.briefing_id} {self.accreditation_id}"
+
+
+class EventQuestion(models.Model):
+    """A question a registered journalist sends before the event."""
+
+    registration = models.ForeignKey(
+        EventRegistration, on_delete=models.CASCADE, related_name="questions"
+    )
+    text = models.TextField(_("question"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class EventNotice(models.Model):
+    """A notice about an event sent to journalists: what, when, to how many. Keeps notices once."""
+
+    class Kind(models.TextChoices):
+        ANNOUNCED = "announced", _("Announcement")
+        CHANGED = "changed", _("Change of date or venue")
+        CANCELLED = "cancelled", _("Cancellation")
+        REMINDER = "reminder", _("Reminder the day before")
+
+    briefing = models.ForeignKey(
+        "press_pages.BriefingPage", on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("event notice")
+        verbose_name_plural = _("event notices")
+
+    def __str__(self) -> str:
+        return f"{self.briefing_id} {self.kind}"
