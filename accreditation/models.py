@@ -18,6 +18,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from citizen_requests.storage import private_storage
 
+from .pages import AccreditationPage  # noqa: F401  (a page type of this app)
+
 
 def new_token() -> str:
     """An unguessable card token: 256 random bits, URL-safe."""

@@ -21,6 +21,7 @@ class HomePage(PressPageMixin, Page):
         "press_pages.FAQIndexPage",
         "citizen_requests.RequestFormPage",
         "citizen_requests.RequestStatusPage",
+        "accreditation.AccreditationPage",
     ]
     max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)
 

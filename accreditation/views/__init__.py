@@ -1,0 +1,1 @@
+"""Public views of the accreditation page, one module per area."""
