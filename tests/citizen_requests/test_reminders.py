@@ -174,6 +174,7 @@ class TestReminders:
             assert to_executor.subject == expected
             assert gettext("Working days left: %(counter)s") % {"counter": 3} in to_executor.body
         assert three.number in to_executor.body and one.number in to_executor.body
+        assert f"http://testserver/admin/requests/cases/{three.pk}/" in to_executor.body
         assert three.full_name not in to_executor.body, "no personal data in staff mail"
         assert three.email not in to_executor.body
         [to_colleague] = mail_to(colleague.email)
