@@ -384,6 +384,13 @@ class EventRegistration(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
     )
     confirm_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the journalist registered in; notices use it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
