@@ -43,6 +43,7 @@ from ..models import (
 from . import forms
 
 PER_PAGE = 50
+OPEN_STATUSES = [status for status in Status.values if status not in Status.closed()]
 NAMESPACE = "citizen_requests_cases"
 LIST_FIELDS = (
     "id",
@@ -92,7 +93,7 @@ def filter_cases(params: dict, user, *, today: datetime.date | None = None):
         cases = cases.filter(kind=params["kind"])
     status = params.get("status")
     if status == "open" or params.get("overdue") or params.get("due_within") is not None:
-        cases = cases.exclude(status__in=Status.closed())
+        cases = cases.filter(status__in=OPEN_STATUSES)
     if status and status != "open":
         cases = cases.filter(status=status)
     if params.get("unit"):
@@ -126,8 +127,11 @@ def case_list(request):
     if form.is_bound and not form.is_valid():
         params = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     today = timezone.localdate()
-    cases = filter_cases(params, request.user, today=today).values(*LIST_FIELDS)
-    page = Paginator(cases, PER_PAGE).get_page(request.GET.get("p"))
+    cases = filter_cases(params, request.user, today=today)
+    paginator = Paginator(cases.values(*LIST_FIELDS), PER_PAGE)
+    # Count without the joins the listed columns need.
+    paginator.__dict__["count"] = cases.count()
+    page = paginator.get_page(request.GET.get("p"))
     rows = []
     for row in page.object_list:
         row["overdue"] = row["status"] not in Status.closed() and row["answer_due"] < today

@@ -1,0 +1,301 @@
+"""The officer's admin: the list and its filters, the case view, logged personal data, private
+files, and the actions posted from the case view."""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from citizen_requests.kinds import RefusalGround, RequestKind, Status
+from citizen_requests.models import PersonalDataAccess, RequestAttachment, RequestEvent
+from tests.citizen_requests.factories import UnitFactory
+from tests.citizen_requests.test_services import MINIMAL_PDF, agency, make_case, officer
+from tests.workflows.moderation import member, prefer_english
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("citizen_requests_cases:list")
+
+
+def case_url(case, name="case", *args):
+    return reverse(f"citizen_requests_cases:{name}", args=[case.pk, *args])
+
+
+@pytest.fixture
+def officer_client(client):
+    user = officer()
+    prefer_english(user)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def numbers(response) -> set[str]:
+    return {row["number"] for row in response.context["rows"]}
+
+
+def viewer_without_personal_data():
+    """Staff who may see cases but not the requesters' personal data."""
+    group, _created = Group.objects.get_or_create(name="Case readers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
+            codename__in=["access_admin", "view_citizenrequest"],
+        )
+    )
+    user = member("editors", "reader")
+    user.groups.add(group)
+    return user
+
+
+class TestList:
+    def test_filters_and_search(self, officer_client):
+        today = timezone.localdate()
+        executor = officer("executor")
+        unit = UnitFactory(name="Заң бөлімі")
+        overdue = make_case(received_at=timezone.now() - datetime.timedelta(days=30))
+        mine = make_case(executor=executor, unit=unit, status=Status.IN_PROGRESS)
+        media = make_case(RequestKind.MEDIA, subject="Брифинг туралы сұрақ")
+        closed = make_case(
+            received_at=timezone.now() - datetime.timedelta(days=30), status=Status.ANSWERED
+        )
+        soon = make_case(answer_due=today + datetime.timedelta(days=2))
+
+        def get(**params):
+            response = officer_client.get(LIST, params)
+            assert response.status_code == 200
+            return numbers(response)
+
+        everything = {c.number for c in (overdue, mine, media, closed, soon)}
+        assert get() == everything
+        assert get(overdue="on") == {overdue.number}
+        assert get(executor=executor.pk) == {mine.number}
+        assert get(unit=unit.pk) == {mine.number}
+        assert get(kind="media") == {media.number}
+        assert get(status="answered") == {closed.number}
+        assert closed.number not in get(status="open")
+        assert get(due_within=3) == {overdue.number, soon.number} | (
+            {media.number} if media.answer_due <= today + datetime.timedelta(days=3) else set()
+        )
+        assert get(q="Брифинг") == {media.number}  # SQLite folds only ASCII case
+        assert get(q=mine.number) == {mine.number}
+        assert get(q=mine.full_name) == everything, "officers may search by name"
+        assert get(due_within="abc") == everything, "a bad filter value is ignored"
+
+    def test_the_list_shows_no_personal_data_and_logs_nothing(self, officer_client):
+        case = make_case(full_name="Ерекше Есім")
+        response = officer_client.get(LIST)
+        assert case.number in response.content.decode()
+        assert "Ерекше Есім" not in response.content.decode()
+        assert not PersonalDataAccess.objects.exists()
+
+    def test_overdue_cases_are_marked(self, officer_client):
+        make_case(received_at=timezone.now() - datetime.timedelta(days=30))
+        assert "case-overdue" in officer_client.get(LIST).content.decode()
+
+    def test_pages_of_fifty(self, officer_client):
+        for _i in range(51):
+            make_case()
+        response = officer_client.get(LIST)
+        assert len(response.context["rows"]) == 50
+        assert len(officer_client.get(LIST, {"p": 2}).context["rows"]) == 1
+
+    def test_heads_and_editors_are_not_allowed(self, client):
+        for user in (member("heads", "head"), member("editors", "editor")):
+            client.force_login(user)
+            assert client.get(LIST).status_code == 403
+            assert client.get(case_url(make_case())).status_code == 403
+
+    def test_the_menu_shows_requests_to_officers(self, officer_client):
+        response = officer_client.get(reverse("wagtailadmin_home"))
+        assert LIST in response.content.decode()
+
+
+class TestCaseView:
+    def test_timeline_and_personal_data_are_shown_and_every_view_is_logged(self, officer_client):
+        case = make_case(iin="900115300122")
+        RequestEvent.objects.create(request=case, action=RequestEvent.Action.RECEIVED, public=True)
+        for _i in range(2):
+            response = officer_client.get(case_url(case))
+            assert response.status_code == 200
+        html = response.content.decode()
+        assert "900115300122" in html and case.full_name in html and case.email in html
+        assert "Received" in html and case.subject in html
+        accesses = PersonalDataAccess.objects.filter(request=case, user=officer_client.user)
+        assert accesses.count() == 2
+        assert {a.what for a in accesses} == {"case view"}
+
+    def test_without_the_permission_personal_data_is_hidden_and_not_logged(self, client):
+        user = viewer_without_personal_data()
+        prefer_english(user)
+        client.force_login(user)
+        case = make_case(iin="900115300122")
+        html = client.get(case_url(case)).content.decode()
+        assert "900115300122" not in html and case.email not in html
+        assert "You may not see the requester" in html
+        assert not PersonalDataAccess.objects.exists()
+        assert "action-answer" not in html, "no actions without the permissions"
+
+    def test_actions_offered_follow_the_kind(self, officer_client):
+        html = officer_client.get(case_url(make_case(RequestKind.APPEAL))).content.decode()
+        assert "action-extend" in html and "action-answer" in html
+        assert "action-refuse" not in html, "the law gives no refusal grounds for appeals"
+        html = officer_client.get(case_url(make_case(RequestKind.MEDIA))).content.decode()
+        assert "action-forward" not in html and "action-refuse" in html
+
+
+class TestPrivateFiles:
+    def attachment(self, case):
+        return RequestAttachment.objects.create(
+            request=case,
+            file=ContentFile(MINIMAL_PDF, name="scan.pdf"),
+            original_name="паспорт.pdf",
+            content_type="application/pdf",
+            size=len(MINIMAL_PDF),
+            sha256=RequestAttachment.digest(MINIMAL_PDF),
+        )
+
+    def test_files_live_outside_media_and_stream_to_officers_with_a_log(
+        self, officer_client, settings
+    ):
+        case = make_case()
+        item = self.attachment(case)
+        assert not item.file.path.startswith(str(settings.MEDIA_ROOT))
+        assert item.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+        response = officer_client.get(case_url(case, "attachment", item.pk))
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == MINIMAL_PDF
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+        assert "attachment" in response["Content-Disposition"]
+        [access] = PersonalDataAccess.objects.filter(request=case)
+        assert access.what.startswith(f"attachment {item.pk}")
+
+    def test_others_cannot_download(self, client):
+        case = make_case()
+        item = self.attachment(case)
+        for user in (viewer_without_personal_data(), member("heads", "head")):
+            client.force_login(user)
+            assert client.get(case_url(case, "attachment", item.pk)).status_code == 403
+        client.logout()
+        response = client.get(case_url(case, "attachment", item.pk))
+        assert response.status_code == 302, "anonymous users go to the login page"
+        assert not PersonalDataAccess.objects.exists()
+
+    def test_a_file_of_another_case_is_not_found(self, officer_client):
+        item = self.attachment(make_case())
+        other = make_case()
+        response = officer_client.get(case_url(other, "attachment", item.pk), follow=True)
+        assert response.status_code == 404
+        assert not PersonalDataAccess.objects.exists()
+
+
+class TestActions:
+    def post(self, client, case, action, data):
+        prefixed = {f"{action}-{key}": value for key, value in data.items()}
+        return client.post(case_url(case, "action", action), prefixed)
+
+    def test_assign_and_answer_through_the_case_view(self, officer_client, settings):
+        from citizen_requests.models import RequestSettings
+
+        agency()
+        signatory = RequestSettings.load()
+        signatory.signatory_name = "А. Бекова"
+        signatory.signatory_position = "Баспасөз хатшысы"
+        signatory.save()
+        unit = UnitFactory()
+        case = make_case()
+        response = self.post(
+            officer_client, case, "assign", {"unit": unit.pk, "executor": officer_client.user.pk}
+        )
+        assert response.status_code == 302
+        case.refresh_from_db()
+        assert case.status == Status.IN_PROGRESS and case.unit == unit
+
+        response = self.post(
+            officer_client,
+            case,
+            "answer",
+            {
+                "body": '{"blocks":[{"key":"a","type":"unstyled","text":"Бюджет орындалды.",'
+                '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                "signatory_name": "",
+                "signatory_position": "",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        case.refresh_from_db()
+        assert case.status == Status.ANSWERED
+        assert "Бюджет орындалды." in case.answer.body
+        html = officer_client.get(case_url(case)).content.decode()
+        assert "The answer letter (PDF)" in html
+        letter = officer_client.get(case_url(case, "answer_letter"))
+        assert letter.status_code == 200
+        assert b"".join(letter.streaming_content).startswith(b"%PDF")
+        assert PersonalDataAccess.objects.filter(request=case, what="answer letter").exists()
+
+    def test_an_invalid_extension_shows_the_error_and_changes_nothing(self, officer_client):
+        case = make_case()
+        too_late = case.answer_due + datetime.timedelta(days=40)
+        response = self.post(
+            officer_client,
+            case,
+            "extend",
+            {"new_due": too_late.isoformat(), "reason": "R", "condition_met": "on"},
+        )
+        assert response.status_code == 400
+        assert "The law allows an extension up to" in response.content.decode()
+        assert 'id="action-extend" open' in response.content.decode()
+        case.refresh_from_db()
+        assert case.extended_at is None
+
+    def test_refuse_from_the_case_view(self, officer_client):
+        case = make_case()
+        response = self.post(
+            officer_client,
+            case,
+            "refuse",
+            {"ground": RefusalGround.AIL_PENDING.value, "motivation": "Шешім әзірленуде."},
+        )
+        assert response.status_code == 302
+        case.refresh_from_db()
+        assert case.status == Status.REFUSED
+
+    def test_heads_cannot_post_actions(self, client):
+        client.force_login(member("heads", "head"))
+        case = make_case()
+        response = self.post(client, case, "forward", {"to_body": "Басқа орган"})
+        assert response.status_code == 403
+        case.refresh_from_db()
+        assert case.status == Status.REGISTERED
+
+    def test_subtasks_are_asked_and_answered_from_the_case_view(self, officer_client):
+        case = make_case()
+        unit = UnitFactory()
+        response = self.post(
+            officer_client, case, "ask_unit", {"unit": unit.pk, "question": "Деректер керек."}
+        )
+        assert response.status_code == 302
+        subtask = case.subtasks.get()
+        response = officer_client.post(
+            case_url(case, "action", "answer_subtask"),
+            {"subtask": subtask.pk, "response": "Міне деректер."},
+        )
+        assert response.status_code == 302
+        subtask.refresh_from_db()
+        assert subtask.response == "Міне деректер."
+
+    def test_post_letters_are_printed_and_marked_as_posted(self, officer_client):
+        case = make_case(channel="post", postal_address="Алматы, Абай к-сі, 1")
+        response = self.post(officer_client, case, "forward", {"to_body": "Қаржы министрлігі"})
+        assert response.status_code == 302
+        notice = case.events.get(action=RequestEvent.Action.NOTICE)
+        letter = officer_client.get(case_url(case, "notice_letter", notice.pk))
+        assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
+        response = officer_client.post(case_url(case, "mark_posted", notice.pk))
+        assert response.status_code == 302
+        notice.refresh_from_db()
+        assert notice.data["posted_at"]
