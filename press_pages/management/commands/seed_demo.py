@@ -23,6 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from citizen_requests.models import RequestFormPage, RequestStatusPage
 from cms.cache import invalidate_page_cache
 from cms.models import AgencyProfile
 from press_pages.demo.briefing_content import BRIEFINGS
@@ -30,6 +31,7 @@ from press_pages.demo.builder import DemoSeeder
 from press_pages.demo.faq_content import FAQ
 from press_pages.demo.moderation import DemoModerationError
 from press_pages.demo.news_content import NEWS
+from press_pages.demo.request_pages import seed_request_pages
 from press_pages.demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
@@ -55,6 +57,8 @@ SUMMARY_MODELS = [
     Topic,
     FAQCategory,
     AgencyProfile,
+    RequestFormPage,
+    RequestStatusPage,
 ]
 # Loggers that report every task, page copy and edit: thousands of lines.
 CHATTY_LOGGERS = ("django_tasks", "wagtail", "wagtail_localize")
@@ -169,6 +173,7 @@ class Command(BaseCommand):
         with _quiet_loggers(chatty):
             try:
                 seeder.run()
+                seeder._timed("requests", lambda: seed_request_pages(seeder))
             except DemoModerationError as error:
                 # A demo page its workflow refused: the report names the field and finding.
                 raise CommandError(str(error)) from error
