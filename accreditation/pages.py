@@ -8,10 +8,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from citizen_requests.models.pages import PublicPageMethods
+
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class AccreditationPage(RoutablePageMixin, Page):
+class AccreditationPage(PublicPageMethods, RoutablePageMixin, Page):
     """Accreditation of journalists: how to apply, the open intake, cards and outlets."""
 
     parent_page_types = ["press_pages.HomePage"]
@@ -47,6 +49,12 @@ class AccreditationPage(RoutablePageMixin, Page):
         from .views.verify import verify_card
 
         return verify_card(request, self, token)
+
+    @re_path(r"^verify/(?P<token>[A-Za-z0-9_-]{20,100})/photo/$", name="verify_photo")
+    def verify_photo(self, request, token):
+        from .views.verify import card_photo
+
+        return card_photo(request, self, token)
 
     @path("outlets/", name="outlets")
     def outlets(self, request):
