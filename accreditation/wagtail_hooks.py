@@ -1,0 +1,3 @@
+"""Wagtail hooks of the accreditation app: each admin area registers itself from its own module."""
+
+from .admin import audit  # noqa: F401
