@@ -8,3 +8,7 @@ class AccreditationConfig(AppConfig):
     name = "accreditation"
     verbose_name = _("Accreditation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The page_published receiver that queues the notices about press events.
+        from . import notices  # noqa: F401

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -204,6 +204,25 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
         from ..ical import briefing_calendar_response
 
         return briefing_calendar_response(request, self)
+
+    # Registration of accredited journalists (the accreditation app does the work).
+    @path("register/", name="register")
+    def registration_form(self, request):
+        from accreditation.views.events import register
+
+        return register(request, self)
+
+    @re_path(r"^confirm/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="confirm")
+    def registration_confirm(self, request, token):
+        from accreditation.views.events import confirm
+
+        return confirm(request, self, token)
+
+    @re_path(r"^questions/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="questions")
+    def registration_questions(self, request, token):
+        from accreditation.views.events import questions
+
+        return questions(request, self, token)
 
 
 class BriefingSpeaker(Orderable):

@@ -1,0 +1,46 @@
+"""django-q2 jobs of the accreditation app: notices about press events.
+
+* :func:`briefing_published` is queued by the ``page_published`` receiver of
+  :mod:`accreditation.notices` after the commit: it announces a new briefing, tells registrants
+  of a change or the cancellation, and gives places freed by a larger capacity to the waiting
+  list;
+* :func:`send_event_reminders` runs daily (the schedule of migration 0004) and reminds those with
+  a place at tomorrow's events.
+
+Every notice is recorded (``EventNotice``, ``EventRegistration.reminded_at``); that record is what
+makes a second run, or a run after a restart, send nothing twice.
+"""
+
+import logging
+
+from django.utils import timezone
+
+from press_pages.models import BriefingPage
+
+from . import events, notices
+from .models import EventNotice
+
+logger = logging.getLogger(__name__)
+
+
+def briefing_published(event_id: int, data: dict) -> dict:
+    """The notices one publication of a briefing calls for. Returns what was sent."""
+    event = BriefingPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return {}
+    result = {}
+    if event.cancelled:
+        if data.get("cancelled"):
+            result["cancelled"] = notices.notify_registrants(event_id, EventNotice.Kind.CANCELLED)
+        return result
+    changes = data.get("changes") or {}
+    if changes and event.starts_at > timezone.now():
+        result["changed"] = notices.notify_registrants(event_id, EventNotice.Kind.CHANGED, changes)
+    result["announced"] = notices.announce(event_id)
+    result["promoted"] = len(events.promote(event))
+    return result
+
+
+def send_event_reminders(today=None) -> int:
+    """Remind registrants of tomorrow's events (daily). Returns the number of reminders."""
+    return notices.remind(today)
