@@ -2,6 +2,5 @@
 
 from .admin import (
     audit,  # noqa: F401
-    cards,  # noqa: F401
     events,  # noqa: F401
 )
