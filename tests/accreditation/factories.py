@@ -172,3 +172,19 @@ class EventRegistrationFactory(DjangoModelFactory):
     accreditation = factory.SubFactory(AccreditationFactory)
     status = EventRegistration.Status.REGISTERED
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+def accreditation_page(language: str = "kk"):
+    """The live accreditation page in ``language`` (kk under the home page, others translated)."""
+    from accreditation.pages import AccreditationPage
+    from tests.press_pages.factories import kk_home, translate
+
+    page = AccreditationPage.objects.filter(locale__language_code=language).first()
+    if page:
+        return page
+    source = AccreditationPage.objects.filter(locale__language_code="kk").first()
+    if source is None:
+        source = kk_home().add_child(
+            instance=AccreditationPage(title="Журналистерді аккредиттеу", slug="accreditation")
+        )
+    return source if language == "kk" else translate(source, language, title="Аккредитация")
