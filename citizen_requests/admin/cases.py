@@ -564,8 +564,9 @@ class CasesMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_cases_menu_item():
+    # "Requests" is the reports' menu item (citizen_requests.admin.reports).
     return CasesMenuItem(
-        gettext_lazy("Requests"),
+        gettext_lazy("Request cases"),
         reverse(f"{NAMESPACE}:list"),
         name="citizen-requests",
         icon_name="mail",
