@@ -2,6 +2,7 @@
 Approve posted from the editor that must not restart the review."""
 
 from django.contrib.messages import get_messages
+from django.db.models.signals import post_save
 from django.test import TestCase
 from django.urls import reverse
 
@@ -83,26 +84,31 @@ class ApproveFromTheEditorTests(TestCase):
         cls.editor = member("editors", "approve-editor")
         cls.secretary = member("press_secretaries", "approve-secretary")
 
-    def test_approve_posted_from_the_editor_publishes_without_a_new_revision(self):
+    def submitted_page(self, title: str) -> NewsPage:
         self.client.login(username=self.editor.username, password=PASSWORD)
         add_url = reverse("wagtailadmin_pages:add", args=("press_pages", "newspage", self.index.pk))
-        data = news_form("Брифинг туралы", "Брифинг сәрсенбіде өтеді.")
+        data = news_form(title, "Брифинг сәрсенбіде өтеді.")
         data["action-submit"] = "Submit"
         self.client.post(add_url, data)
-        page = NewsPage.objects.get(title="Брифинг туралы")
-        revisions = page.revisions.count()
-        state = page.current_workflow_state
-        task_state = state.current_task_state
-
         self.client.logout()
+        return NewsPage.objects.get(title=title)
+
+    def approve_from_the_editor(self, page: NewsPage, **fields):
         self.client.login(username=self.secretary.username, password=PASSWORD)
         edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
         form = self.client.get(edit_url)
         self.assertEqual(form.status_code, 200)
-        data = edit_form_data(page.get_latest_revision())
+        data = edit_form_data(page.get_latest_revision(), **fields)
         data["action-workflow-action"] = "true"
         data["workflow-action-name"] = "approve"
-        response = self.client.post(edit_url, data)
+        return self.client.post(edit_url, data)
+
+    def test_approve_posted_from_the_editor_publishes_without_a_new_revision(self):
+        page = self.submitted_page("Брифинг туралы")
+        revisions = page.revisions.count()
+        task_state = page.current_workflow_state.current_task_state
+
+        response = self.approve_from_the_editor(page)
 
         self.assertEqual(response.status_code, 302)
         page.refresh_from_db()
@@ -110,3 +116,40 @@ class ApproveFromTheEditorTests(TestCase):
         self.assertEqual(task_state.status, "approved")
         self.assertEqual(page.revisions.count(), revisions)
         self.assertTrue(page.live)
+
+    def test_an_unchanged_approve_writes_the_page_row_only_to_publish_it(self):
+        page = self.submitted_page("Брифинг кестесі")
+        writes = []
+
+        def record(sender, instance, **kwargs):
+            if instance.pk == page.pk:
+                writes.append(instance.live)
+
+        post_save.connect(record, sender=NewsPage, weak=False)
+        self.addCleanup(post_save.disconnect, record, sender=NewsPage)
+
+        response = self.approve_from_the_editor(page)
+
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(writes, [True])
+
+    def test_the_form_skips_its_save_only_for_an_unchanged_workflow_action(self):
+        page = self.submitted_page("Брифинг орны")
+        revision = page.get_latest_revision()
+        form_class = page.get_edit_handler().get_form_class()
+
+        def form(**fields):
+            draft = revision.as_object()
+            bound = form_class(
+                edit_form_data(revision, **fields),
+                instance=draft,
+                for_user=self.secretary,
+                parent_page=page.get_parent(),
+            )
+            self.assertTrue(bound.is_valid(), bound.errors)
+            return bound
+
+        self.assertFalse(form().is_unchanged_workflow_action(), "Save draft is not an action")
+        self.assertTrue(form(**{"action-workflow-action": "true"}).is_unchanged_workflow_action())
+        changed = form(**{"action-workflow-action": "true", "lead": "Брифинг бейсенбіге ауысты."})
+        self.assertFalse(changed.is_unchanged_workflow_action())
