@@ -10,9 +10,11 @@ error is logged and the editor's save still succeeds (``robust`` on-commit).
 
 Each job is a call to a module-level runner here with the real work passed as
 positional arguments, so the work's own keyword arguments can never collide
-with ``async_task``'s options (``timeout``, ``group``, ``hook`` ...).
+with ``async_task``'s options (``timeout``, ``group``, ``hook`` ...). Jobs go
+through one broker per process (``shared_broker``).
 """
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,11 +24,31 @@ from django.utils.module_loading import import_string
 
 from wagtail_localize.tasks import BaseJobBackend
 
+from django_q.brokers import Broker, get_broker
 from django_q.tasks import async_task
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import Task, TaskContext, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id, normalize_json
+
+_broker: Broker | None = None
+_broker_lock = threading.Lock()
+
+
+def shared_broker() -> Broker:
+    """This process's django-q2 broker, made on first use.
+
+    ``async_task`` makes a new broker for every job unless it is given one, and a Redis
+    broker opens a new connection pool with it: a connection and its handshake per job, a
+    handful of round trips where one would do. The connection pool is thread-safe and starts
+    afresh in a forked worker; a dropped connection is opened again on the next job.
+    """
+    global _broker
+    if _broker is None:
+        with _broker_lock:
+            if _broker is None:
+                _broker = get_broker()
+    return _broker
 
 
 def run_django_task(task_path: str, result_id: str, args: list, kwargs: dict) -> Any:
@@ -104,6 +126,7 @@ class DjangoQ2TaskBackend(BaseTaskBackend):
                 result.args,
                 result.kwargs,
                 task_name=f"{task.name}:{result.id}"[-100:],
+                broker=shared_broker(),
             )
             object.__setattr__(result, "enqueued_at", timezone.now())
             task_enqueued.send(type(self), task_result=result)
@@ -124,6 +147,7 @@ class DjangoQ2JobBackend(BaseJobBackend):
                 func_args,
                 func_kwargs,
                 task_name=f"{func.__module__}.{func.__qualname__}"[-100:],
+                broker=shared_broker(),
             ),
             robust=True,
         )

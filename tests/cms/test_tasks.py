@@ -30,7 +30,7 @@ from django_q.tasks import async_task
 from django_q.worker import worker
 from django_tasks import TaskResultStatus
 
-from cms.tasks import DjangoQ2JobBackend, run_django_task, run_job
+from cms.tasks import DjangoQ2JobBackend, run_django_task, run_job, shared_broker
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -136,6 +136,24 @@ class TestDjangoQ2TaskBackend:
         assert str(answer.category_id) in referenced
         assert Success.objects.filter(id=jobs[0]["id"]).exists()
         assert broker.queue_size() == 0, "the job is acknowledged"
+
+    def test_jobs_go_through_one_broker_per_process(
+        self, broker, django_capture_on_commit_callbacks
+    ):
+        answer = faq_answer_without_references()
+        connections = {id(shared_broker().connection)}
+
+        with (
+            override_settings(TASKS=DJANGO_Q2_TASKS),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            for _job in range(3):
+                update_reference_index_task.enqueue("press_pages", "faqanswerpage", str(answer.pk))
+
+        assert shared_broker() is shared_broker()
+        connections.add(id(shared_broker().connection))
+        assert len(connections) == 1
+        assert broker.queue_size() == 3, "the shared broker feeds the configured queue"
 
     def test_nothing_is_queued_when_the_transaction_rolls_back(
         self, broker, django_capture_on_commit_callbacks
