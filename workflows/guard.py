@@ -83,7 +83,7 @@ def same_answers():
         _answers.reset(token)
 
 
-def _answer(key: str, compute):
+def _answer(key, compute):
     answers = _answers.get()
     if answers is None:
         return compute()
@@ -100,6 +100,13 @@ def required_locales() -> list[str]:
     )
 
 
+def default_locale():
+    """The default language's ``Locale`` (Wagtail reads it from the database on every call)."""
+    from wagtail.models import Locale
+
+    return _answer("default_locale", Locale.get_default)
+
+
 def language_name(code: str) -> str:
     from django.conf import settings
 
@@ -112,10 +119,28 @@ def translation_codes(page, **filters) -> set[str]:
     return set(versions.values_list("locale__language_code", flat=True))
 
 
+def language_code(page) -> str:
+    """The language code of ``page``, without a query per page inside ``same_answers``."""
+    if _answers.get() is None:
+        return page.locale.language_code
+    from wagtail.models import Locale
+
+    codes = _answer("locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(page.locale_id) or page.locale.language_code
+
+
 def missing_translations(page) -> list[str]:
-    """Names of the required languages in which ``page`` has no version at all."""
-    have = {page.locale.language_code} | translation_codes(page)
-    return [language_name(code) for code in required_locales() if code not in have]
+    """Names of the required languages in which ``page`` has no version at all.
+
+    Inside ``same_answers`` it is asked once per page: creating a language version is not part
+    of an approval.
+    """
+
+    def compute():
+        have = {language_code(page)} | translation_codes(page)
+        return [language_name(code) for code in required_locales() if code not in have]
+
+    return list(_answer(("missing_translations", page.pk), compute))
 
 
 def incomplete_translations(page) -> list[str]:
@@ -216,15 +241,28 @@ def equivalent_clearance(page, revision: Revision):
     return None
 
 
-def is_cleared(page, revision: Revision | None) -> bool:
+def has_own_clearance(revision: Revision) -> bool:
+    """Whether ``revision`` itself was cleared (not only one with the same content).
+
+    Inside ``same_answers`` a clearance found or granted is remembered (it is never withdrawn
+    while the approval runs); its absence is asked again each time.
+    """
     from .models import Clearance
 
+    answers = _answers.get()
+    key = ("cleared", revision.pk)
+    if answers is not None and answers.get(key):
+        return True
+    exists = Clearance.objects.filter(revision=revision).exists()
+    if exists and answers is not None:
+        answers[key] = True
+    return exists
+
+
+def is_cleared(page, revision: Revision | None) -> bool:
     if revision is None or str(revision.object_id) != str(page.pk):
         return False
-    return (
-        Clearance.objects.filter(revision=revision).exists()
-        or equivalent_clearance(page, revision) is not None
-    )
+    return has_own_clearance(revision) or equivalent_clearance(page, revision) is not None
 
 
 def latest_cleared_revision(page) -> Revision | None:
@@ -256,9 +294,7 @@ def unpublished_source(page) -> Page | None:
     The source page is what the workflow moderates; its translations go live together with it
     or after it, never before it. Applies when the default language is a required one.
     """
-    from wagtail.models import Locale
-
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk or default.language_code not in required_locales():
         return None
     source = page.get_translation_or_none(default)
@@ -333,9 +369,10 @@ def scan_revisions(revisions: list[Revision]) -> BundleScan:
 
     page_ids = [int(r.object_id) for r in revisions]
     waived = set(Waiver.objects.filter(page_id__in=page_ids).values_list("page_id", "fingerprint"))
+    codes = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "locale__language_code"))
     result = BundleScan(revisions=list(revisions))
     for revision in revisions:
-        code = revision.content_object.locale.language_code
+        code = codes[int(revision.object_id)]
         for finding in scan_revision_cached(revision):
             finding = finding.with_field(f"{code}:{finding.field}")
             if (int(revision.object_id), finding.fingerprint) in waived:
@@ -390,12 +427,12 @@ def check_publishable(page, revision: Revision | None) -> list[Revision]:
     if source is not None:
         raise PublicationBlocked(source_not_live_message(page, source), page=page)
     companion_revisions = []
-    live_codes = {page.locale.language_code} | translation_codes(page, live=True)
+    live_codes = {language_code(page)} | translation_codes(page, live=True)
     for companion in companions(page):
         cleared = latest_cleared_revision(companion)
         if cleared is not None:
             companion_revisions.append(cleared)
-            live_codes.add(companion.locale.language_code)
+            live_codes.add(language_code(companion))
     missing = [language_name(code) for code in required_locales() if code not in live_codes]
     if missing:
         raise PublicationBlocked(
@@ -427,7 +464,7 @@ def assert_publishable(page, revision: Revision | None) -> None:
             blocked.message,
         )
         raise
-    if not Clearance.objects.filter(revision=revision).exists():
+    if not has_own_clearance(revision):
         approved = equivalent_clearance(page, revision)
         Clearance.objects.create(
             revision=revision,
@@ -506,6 +543,9 @@ def _publish_approved(workflow_state, user):
         )
         for cleared in scan.revisions
     )
+    answers = _answers.get()
+    for cleared in scan.revisions:
+        answers["cleared", cleared.pk] = True
     revision.publish(user=user, skip_permission_checks=True)
     EmergencyPublication.objects.filter(page_id=page.pk, reviewed_at__isnull=True).update(
         reviewed_at=timezone.now()

@@ -68,9 +68,9 @@ class RestrictedInfoMixin(models.Model):
         )
 
     def _source_page(self):
-        from wagtail.models import Locale
+        from .guard import default_locale
 
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return self.get_translation_or_none(default) or self
