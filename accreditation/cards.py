@@ -148,15 +148,31 @@ class CardPDF(FPDF):
         self.set_auto_page_break(False)
 
 
-def _fit_font(pdf: FPDF, text: str, width: float, style: str, size: float, smallest: float):
-    """Shrink the font until ``text`` fits ``width`` on two lines at most."""
+def _fit_font(
+    pdf: FPDF, text: str, width: float, style: str, size: float, smallest: float, lines: int = 2
+) -> float:
+    """Shrink the font from ``size`` towards ``smallest`` until ``text`` fits ``lines`` lines."""
     while size > smallest:
         pdf.set_font(FONT, style, size)
-        if pdf.get_string_width(text) <= width * 1.9:
+        if pdf.get_string_width(text) <= width * (lines - 0.15):
             break
         size -= 0.5
     pdf.set_font(FONT, style, size)
     return size
+
+
+def _text(pdf: FPDF, x: float, width: float, height: float, text: str, lines: int) -> None:
+    """``text`` at ``x`` in at most ``lines`` lines, the last cut with an ellipsis."""
+    wrapped = pdf.multi_cell(width, height, text, dry_run=True, output="LINES")
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        last = wrapped[-1]
+        while last and pdf.get_string_width(last + "…") > width - 1:
+            last = last[:-1]
+        wrapped[-1] = last.rstrip() + "…"
+    for line in wrapped:
+        pdf.set_x(x)
+        pdf.cell(width, height, line, new_x="LEFT", new_y="NEXT")
 
 
 def _date(value) -> str:
@@ -190,37 +206,37 @@ def _render(accreditation: Accreditation, url: str, language: str) -> bytes:
     pdf.set_text_color(255, 255, 255)
     pdf.set_xy(3.5, 1.4)
     agency_name = agency.name if agency else ""
-    _fit_font(pdf, agency_name, 78, "", 6, 4.5)
-    pdf.cell(78.6, 3, agency_name, new_x="LMARGIN", new_y="NEXT")
+    _fit_font(pdf, agency_name, 78.6, "", 6, 4.5, lines=1)
+    _text(pdf, 3.5, 78.6, 3, agency_name, 1)
     pdf.set_xy(3.5, 5.0)
     pdf.set_font(FONT, "B", 8.5)
     pdf.cell(78.6, 4.2, _("ACCREDITATION CARD").upper())
 
     # The photo, or a framed space for one.
     photo = photo_jpeg(accreditation)
-    top = 13.5
+    top = 13.0
     if photo:
         pdf.image(io.BytesIO(photo), x=3.5, y=top, w=PHOTO_WIDTH, h=PHOTO_HEIGHT)
     else:
         pdf.set_draw_color(*MUTED)
         pdf.rect(3.5, top, PHOTO_WIDTH, PHOTO_HEIGHT)
 
-    # Who, for which outlet.
+    # Who, for which outlet: at most 2 + 1 + 2 lines, so it never runs into the bottom row.
     text_x, text_w = 26.5, 34.5
     pdf.set_text_color(*INK)
     pdf.set_xy(text_x, top)
     size = _fit_font(pdf, accreditation.full_name, text_w, "B", 8, 6)
-    pdf.multi_cell(text_w, size * 0.45, accreditation.full_name, new_x="LEFT", new_y="NEXT")
+    _text(pdf, text_x, text_w, size * 0.42, accreditation.full_name, 2)
     if accreditation.position:
         pdf.set_font(FONT, "", 5.5)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(text_w, 2.6, accreditation.position, new_x="LEFT", new_y="NEXT")
-    pdf.ln(0.8)
+        _text(pdf, text_x, text_w, 2.5, accreditation.position, 1)
+    pdf.set_xy(text_x, pdf.get_y() + 0.8)
     pdf.set_text_color(*INK)
     pdf.set_font(FONT, "", 5)
-    pdf.cell(text_w, 2.4, _("Media outlet"), new_x="LEFT", new_y="NEXT")
+    pdf.cell(text_w, 2.3, _("Media outlet"), new_x="LEFT", new_y="NEXT")
     _fit_font(pdf, accreditation.outlet.name, text_w, "B", 6.5, 5)
-    pdf.multi_cell(text_w, 3, accreditation.outlet.name, new_x="LEFT", new_y="NEXT")
+    _text(pdf, text_x, text_w, 2.8, accreditation.outlet.name, 2)
 
     # The QR code and what it is for.
     qr_x = CARD_WIDTH - 3.5 - QR_SIZE
@@ -232,15 +248,16 @@ def _render(accreditation: Accreditation, url: str, language: str) -> bytes:
 
     # Number, type and validity along the bottom.
     pdf.set_text_color(*INK)
-    pdf.set_xy(3.5, 43.2)
+    pdf.set_xy(3.5, 44.0)
     pdf.set_font(FONT, "", 5)
-    pdf.cell(24, 2.4, _("Card number"))
-    pdf.cell(54, 2.4, _("Valid"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(31, 2.4, _("Card number"))
+    pdf.cell(47.6, 2.4, _("Valid"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(3.5)
-    pdf.set_font(FONT, "B", 7)
-    pdf.cell(24, 3.4, accreditation.card_number)
+    _fit_font(pdf, accreditation.card_number, 30, "B", 7, 5, lines=1)
+    pdf.cell(31, 3.4, accreditation.card_number)
     validity = f"{_date(accreditation.valid_from)} – {_date(accreditation.valid_until)}"
-    pdf.cell(54, 3.4, validity, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "B", 7)
+    pdf.cell(47.6, 3.4, validity, new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(3.5)
     pdf.set_font(FONT, "", 4.8)
     pdf.set_text_color(*MUTED)
@@ -249,7 +266,7 @@ def _render(accreditation: Accreditation, url: str, language: str) -> bytes:
         kind = _("Temporary accreditation")
         if accreditation.briefing_id:
             kind = f"{kind}: {accreditation.briefing.title}"
-    pdf.cell(78.6, 2.4, kind[:90])
+    _text(pdf, 3.5, 78.6, 2.4, kind, 1)
 
     pdf.set_fill_color(*GOLD)
     pdf.rect(0, CARD_HEIGHT - 1.2, CARD_WIDTH, 1.2, style="F")

@@ -2,5 +2,6 @@
 
 from .admin import (
     audit,  # noqa: F401
+    cards,  # noqa: F401
     events,  # noqa: F401
 )
