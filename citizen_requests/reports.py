@@ -26,7 +26,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, DateField, F, Q, When
+from django.db.models import Avg, Case, Count, DateField, F, Q, When
 from django.db.models.functions import Coalesce, ExtractMonth, TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -133,45 +133,103 @@ class Figures:
         return "—" if days is None else f"{days:.1f}"
 
 
+def _aggregates(today: datetime.date) -> dict:
+    """Every figure of :class:`Figures` as one conditional aggregate each (one table scan)."""
+    answered = Q(status=Status.ANSWERED, answered_at__isnull=False)
+    days = TruncDate("answered_at", tzinfo=LOCAL_TZ) - TruncDate("received_at", tzinfo=LOCAL_TZ)
+    return {
+        "total": Count("pk"),
+        "on_time": Count("pk", filter=ON_TIME),
+        "late_closed": Count("pk", filter=LATE_CLOSED),
+        "open_overdue": Count("pk", filter=_late_open(today)),
+        "extended": Count("pk", filter=Q(extended_at__isnull=False)),
+        "answered": Count("pk", filter=answered),
+        "average_days": Avg(days, filter=answered),
+        **{f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in RequestKind.values},
+        **{f"status_{status}": Count("pk", filter=Q(status=status)) for status in Status.values},
+        **{f"month_{month}": Count("pk", filter=Q(month=month)) for month in MONTHS},
+    }
+
+
+def _figures(row: dict) -> Figures:
+    average = row["average_days"]
+    if isinstance(average, datetime.timedelta):
+        average = average.total_seconds() / 86400
+    return Figures(
+        total=row["total"],
+        by_kind={kind: row[f"kind_{kind}"] for kind in RequestKind.values},
+        by_status={status: row[f"status_{status}"] for status in Status.values},
+        by_month={month: row[f"month_{month}"] for month in MONTHS},
+        on_time=row["on_time"],
+        late=row["late_closed"] + row["open_overdue"],
+        open_overdue=row["open_overdue"],
+        extended=row["extended"],
+        answered=row["answered"],
+        average_days_to_answer=average if row["answered"] else None,
+    )
+
+
+def _prepared(queryset):
+    return with_outcome(queryset).annotate(month=ExtractMonth("received_at", tzinfo=LOCAL_TZ))
+
+
 def figures(queryset, today: datetime.date | None = None) -> Figures:
     """Count ``queryset`` by kind, status and month of receipt, and measure its timeliness."""
     today = today or timezone.localdate()
-    queryset = with_outcome(queryset)
-    totals = queryset.aggregate(
-        total=Count("pk"),
-        on_time=Count("pk", filter=ON_TIME),
-        late_closed=Count("pk", filter=LATE_CLOSED),
-        open_overdue=Count("pk", filter=_late_open(today)),
-        extended=Count("pk", filter=Q(extended_at__isnull=False)),
-    )
-    by_kind = dict(queryset.values_list("kind").annotate(n=Count("pk")).order_by())
-    by_status = dict(queryset.values_list("status").annotate(n=Count("pk")).order_by())
-    by_month = dict(
-        queryset.annotate(month=ExtractMonth("received_at", tzinfo=LOCAL_TZ))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    answered = queryset.filter(status=Status.ANSWERED, answered_at__isnull=False)
-    days = [
-        (
-            timezone.localtime(answered_at, LOCAL_TZ).date()
-            - timezone.localtime(received_at, LOCAL_TZ).date()
-        ).days
-        for received_at, answered_at in answered.values_list("received_at", "answered_at")
-    ]
+    return _figures(_prepared(queryset).aggregate(**_aggregates(today)))
+
+
+def figures_by_kind(queryset, today: datetime.date | None = None) -> dict[str, Figures]:
+    """:func:`figures` for each kind, from one grouped query."""
+    today = today or timezone.localdate()
+    rows = {
+        row["kind"]: row
+        for row in _prepared(queryset).values("kind").annotate(**_aggregates(today)).order_by()
+    }
+    empty = dict.fromkeys(_aggregates(today), 0) | {"average_days": None}
+    return {kind: _figures(rows.get(kind, empty)) for kind in RequestKind.values}
+
+
+def combined(parts: list[Figures]) -> Figures:
+    """The figures of the union of disjoint selections (the kinds of one year)."""
+
+    def total(name):
+        return sum(getattr(part, name) for part in parts)
+
+    def summed(name):
+        keys = getattr(parts[0], name).keys()
+        return {key: sum(getattr(part, name)[key] for part in parts) for key in keys}
+
+    answered = total("answered")
+    weighted = sum(part.average_days_to_answer * part.answered for part in parts if part.answered)
     return Figures(
-        total=totals["total"],
-        by_kind={kind: by_kind.get(kind, 0) for kind in RequestKind.values},
-        by_status={status: by_status.get(status, 0) for status in Status.values},
-        by_month={month: by_month.get(month, 0) for month in MONTHS},
-        on_time=totals["on_time"],
-        late=totals["late_closed"] + totals["open_overdue"],
-        open_overdue=totals["open_overdue"],
-        extended=totals["extended"],
-        answered=len(days),
-        average_days_to_answer=sum(days) / len(days) if days else None,
+        total=total("total"),
+        by_kind=summed("by_kind"),
+        by_status=summed("by_status"),
+        by_month=summed("by_month"),
+        on_time=total("on_time"),
+        late=total("late"),
+        open_overdue=total("open_overdue"),
+        extended=total("extended"),
+        answered=answered,
+        average_days_to_answer=weighted / answered if answered else None,
     )
+
+
+def working_days_since(days, today: datetime.date, calendar: WorkingCalendar) -> dict:
+    """``{day: working days d with day < d <= today}`` for each of ``days``, in one pass."""
+    if not days:
+        return {}
+    wanted, counts, running = set(days), {}, 0
+    day = today
+    earliest = min(wanted)
+    while day >= earliest:
+        if day in wanted:
+            counts[day] = running
+        if calendar.is_working_day(day):
+            running += 1
+        day -= datetime.timedelta(days=1)
+    return counts
 
 
 def overdue_cases(today: datetime.date | None = None, limit: int = OVERDUE_LIST_LIMIT):
@@ -197,9 +255,9 @@ def overdue_cases(today: datetime.date | None = None, limit: int = OVERDUE_LIST_
         .order_by("answer_due", "pk")
     )
     cases = list(queryset[:limit])
-    calendar = WorkingCalendar.load()
+    counts = working_days_since({case.answer_due for case in cases}, today, WorkingCalendar.load())
     for case in cases:
-        case.overdue_days = calendar.working_days_between(case.answer_due, today)
+        case.overdue_days = counts[case.answer_due]
     return cases, queryset.count()
 
 
@@ -220,7 +278,7 @@ class AnnualSummary:
 def annual_summary(year: int, today: datetime.date | None = None) -> AnnualSummary:
     today = today or timezone.localdate()
     queryset = received_in(year)
-    per_kind = {kind: figures(queryset.filter(kind=kind), today) for kind in RequestKind.values}
+    per_kind = figures_by_kind(queryset, today)
     grounds = Counter(
         dict(
             queryset.filter(status=Status.REFUSED)
@@ -236,7 +294,7 @@ def annual_summary(year: int, today: datetime.date | None = None) -> AnnualSumma
 
     return AnnualSummary(
         year=year,
-        overall=figures(queryset, today),
+        overall=combined(list(per_kind.values())),
         per_kind=per_kind,
         refusal_grounds={g: grounds[g] for g in RefusalGround.values if grounds[g]},
         by_language=count_by("language"),
@@ -372,9 +430,11 @@ def register_rows(queryset, today: datetime.date | None = None):
     is not held in memory twice.
     """
     today = today or timezone.localdate()
-    kinds, statuses = dict(RequestKind.choices), dict(Status.choices)
-    requesters, channels = dict(RequesterType.choices), dict(Channel.choices)
-    grounds = dict(RefusalGround.choices)
+    # Labels translated once, not once per row.
+    kinds, statuses = _labels(RequestKind), _labels(Status)
+    requesters, channels, grounds = _labels(RequesterType), _labels(Channel), _labels(RefusalGround)
+    yes, no = _("yes"), _("no")
+    closed = set(Status.closed())
     rows = (
         with_outcome(queryset)
         .order_by("received_at", "pk")
@@ -421,9 +481,9 @@ def register_rows(queryset, today: datetime.date | None = None):
     ) in rows.iterator(chunk_size=2000):
         received_local = timezone.localtime(received_at, LOCAL_TZ)
         if outcome_date is not None:
-            on_time = _("yes") if outcome_date <= outcome_due_date else _("no")
-        elif status not in Status.closed() and answer_due < today:
-            on_time = _("no")
+            on_time = yes if outcome_date <= outcome_due_date else no
+        elif status not in closed and answer_due < today:
+            on_time = no
         else:
             on_time = ""
         days = (
@@ -433,11 +493,11 @@ def register_rows(queryset, today: datetime.date | None = None):
         )
         yield [
             number,
-            str(kinds.get(kind, kind)),
-            str(statuses.get(status, status)),
+            kinds.get(kind, kind),
+            statuses.get(status, status),
             language,
-            str(requesters.get(requester_type, requester_type)),
-            str(channels.get(channel, channel)),
+            requesters.get(requester_type, requester_type),
+            channels.get(channel, channel),
             received_local.replace(tzinfo=None, microsecond=0),
             registered_on,
             answer_due,
@@ -445,10 +505,14 @@ def register_rows(queryset, today: datetime.date | None = None):
             outcome_date,
             on_time,
             days,
-            str(grounds.get(refusal_ground, refusal_ground)) if refusal_ground else "",
+            grounds.get(refusal_ground, refusal_ground),
             unit or "",
             " ".join(part for part in (first_name, last_name) if part) or username or "",
         ]
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices.choices}
 
 
 def register_header() -> list[str]:
@@ -493,6 +557,7 @@ def register_csv(queryset, today=None):
 
 
 def _xlsx_sheet(workbook, title: str, header: list[str], rows, widths=None):
+    """A write-only sheet: a bold header row, then plain values (openpyxl formats dates)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
@@ -507,15 +572,7 @@ def _xlsx_sheet(workbook, title: str, header: list[str], rows, widths=None):
         cells.append(cell)
     sheet.append(cells)
     for row in rows:
-        out = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=safe_cell(value))
-            if isinstance(value, datetime.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
-            out.append(cell)
-        sheet.append(out)
+        sheet.append([safe_cell(value) for value in row])
     return sheet
 
 

@@ -41,6 +41,7 @@ from .models import (
     RequestEvent,
     RequestSettings,
 )
+from .reports import working_days_since
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ DEFAULT_REMINDER_DAYS = (3, 1)
 #: Scanner categories that are personal data, removed from texts on anonymisation.
 PERSONAL_CATEGORIES = frozenset({"iin", "phone", "email", "id_document", "iban", "payment_card"})
 REDACTED = "[…]"
+#: At most this many cases are listed in one e-mail; the rest are counted and linked.
+MAIL_LIST_LIMIT = 50
 
 
 # ---------------------------------------------------------------------------
@@ -82,11 +85,8 @@ def case_url(case: CitizenRequest) -> str:
         return ""
 
 
-def case_summary(case: CitizenRequest, today: datetime.date, calendar) -> dict:
+def case_summary(case: CitizenRequest, overdue_days: int = 0) -> dict:
     """What a staff e-mail says about a case: never the requester's personal data."""
-    overdue_days = (
-        calendar.working_days_between(case.answer_due, today) if case.answer_due < today else 0
-    )
     return {
         "number": case.number,
         "kind": case.get_kind_display(),
@@ -126,6 +126,21 @@ def _send(messages: list) -> int:
 
 def _can_receive(user) -> bool:
     return user is not None and user.is_active and bool(user.email)
+
+
+def overdue_summaries(cases, today: datetime.date, calendar=None) -> list[dict]:
+    """:func:`case_summary` of overdue ``cases``, with the working days each is overdue."""
+    counts = working_days_since(
+        {case.answer_due for case in cases}, today, calendar or WorkingCalendar.load()
+    )
+    return [case_summary(case, counts[case.answer_due]) for case in cases]
+
+
+def overdue_list_url() -> str:
+    try:
+        return admin_url(reverse("citizen_requests_cases:list")) + "?overdue=on"
+    except NoReverseMatch:
+        return ""
 
 
 # ---------------------------------------------------------------------------
@@ -210,7 +225,7 @@ def remind_executors(today: datetime.date | None = None) -> int:
             else:
                 continue
             entry = by_recipient.setdefault(key, {"name": name, "cases": []})
-            entry["cases"].append({**case_summary(case, today, calendar), "days_left": offset})
+            entry["cases"].append({**case_summary(case), "days_left": offset})
             events.append(
                 RequestEvent(
                     request=case,
@@ -278,15 +293,20 @@ def escalate_overdue(today: datetime.date | None = None) -> int:
             )
             for case in cases
         )
-        calendar = WorkingCalendar.load()
-        summaries = [case_summary(case, today, calendar) for case in cases]
+        context = {
+            "cases": overdue_summaries(cases[:MAIL_LIST_LIMIT], today),
+            "total": len(cases),
+            "more": max(len(cases) - MAIL_LIST_LIMIT, 0),
+            "list_url": overdue_list_url(),
+            "today": today,
+        }
         _send(
             [
                 _message(
                     user.email,
                     recipient_language(user),
                     "citizen_requests/reminders/overdue",
-                    {"name": _user_name(user), "cases": summaries, "today": today},
+                    {**context, "name": _user_name(user)},
                 )
                 for user in recipients
             ]
@@ -315,10 +335,10 @@ def digest(today: datetime.date | None = None) -> dict:
     since = timezone.now() - datetime.timedelta(days=1)
     soon = calendar.add_working_days(today, 3)
     cases = open_requests()
-    overdue = list(
-        cases.filter(answer_due__lt=today)
-        .select_related("executor", "unit")
-        .order_by("answer_due", "pk")
+    overdue = cases.filter(answer_due__lt=today)
+    overdue_total = overdue.count()
+    longest = list(
+        overdue.select_related("executor", "unit").order_by("answer_due", "pk")[:MAIL_LIST_LIMIT]
     )
     subtasks_overdue = InformationSubtask.objects.filter(
         answered_at__isnull=True, due_on__lt=today, request__in=cases
@@ -332,7 +352,10 @@ def digest(today: datetime.date | None = None) -> dict:
         "received": CitizenRequest.objects.filter(received_at__gte=since).count(),
         "closed": CitizenRequest.objects.filter(closed_at__gte=since).count(),
         "subtasks_overdue": subtasks_overdue,
-        "overdue": [case_summary(case, today, calendar) for case in overdue],
+        "overdue": overdue_summaries(longest, today, calendar),
+        "overdue_total": overdue_total,
+        "more": max(overdue_total - len(longest), 0),
+        "list_url": overdue_list_url(),
     }
 
 

@@ -312,6 +312,18 @@ class TestEscalation:
         )
         assert again == 0 and mail.outbox == []
 
+    def test_a_long_list_is_cut_and_linked(self, today, monkeypatch):
+        monkeypatch.setattr(tasks, "MAIL_LIST_LIMIT", 1)
+        secretary = member("press_secretaries", "secretary")
+        first = CitizenRequestFactory(answer_due=today - datetime.timedelta(days=3))
+        second = CitizenRequestFactory(answer_due=today - datetime.timedelta(days=1))
+        mail.outbox.clear()
+        assert tasks.escalate_overdue(today=today) == 2
+        [message] = mail_to(secretary.email)
+        assert first.number in message.body and second.number not in message.body
+        assert "http://testserver/admin/requests/cases/?overdue=on" in message.body
+        assert RequestEvent.objects.filter(action=RequestEvent.Action.ESCALATED).count() == 2
+
     def test_nothing_is_recorded_while_no_press_secretary_can_receive_it(self, today):
         CitizenRequestFactory(answer_due=today - datetime.timedelta(days=2))
         assert tasks.escalate_overdue(today=today) == 0

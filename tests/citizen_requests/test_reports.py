@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from citizen_requests import reports
-from citizen_requests.deadlines import LOCAL_TZ
+from citizen_requests.deadlines import LOCAL_TZ, WorkingCalendar
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
@@ -171,6 +171,18 @@ class TestFigures:
         }
         titles = [title for title, _header, _rows in reports.summary_tables(summary)]
         assert len(titles) == 4
+
+    def test_the_years_total_is_the_sum_of_its_kinds(self, year_of_requests):
+        summary = reports.annual_summary(YEAR, TODAY)
+        direct = reports.figures(reports.received_in(YEAR), TODAY)
+        assert summary.overall == direct
+
+    def test_working_days_since_matches_the_calendar(self):
+        calendar = WorkingCalendar.load()
+        today = datetime.date(2026, 3, 27)
+        days = {today - datetime.timedelta(days=n) for n in (0, 1, 5, 9, 40, 400)}
+        counts = reports.working_days_since(days, today, calendar)
+        assert counts == {day: calendar.working_days_between(day, today) for day in days}
 
     def test_available_years(self, year_of_requests):
         years = reports.available_years(datetime.date(2026, 5, 1))
