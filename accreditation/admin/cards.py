@@ -23,6 +23,7 @@ from wagtail import hooks, log_actions
 
 from .. import cards
 from ..models import Accreditation
+from ..views.verify import STATE_LABELS
 from . import can, forbidden
 
 NAMESPACE = "accreditation_cards"
@@ -30,13 +31,6 @@ VIEW_PERMS = ("accreditation.view_accreditation",)
 PRINT_PERMS = ("accreditation.view_accreditation", "accreditation.change_accreditation")
 #: Card states in which a card may be printed.
 PRINTABLE = ("active", "not_yet")
-
-STATE_LABELS = {
-    "active": gettext_lazy("Valid"),
-    "expired": gettext_lazy("Expired"),
-    "deprived": gettext_lazy("Withdrawn"),
-    "not_yet": gettext_lazy("Not yet valid"),
-}
 
 
 def card_url(accreditation: Accreditation) -> str:
@@ -104,8 +98,7 @@ def card_pdf(request, pk: int):
     if state not in PRINTABLE:
         return forbidden(
             request,
-            _("This accreditation is %(state)s: its card cannot be printed.")
-            % {"state": STATE_LABELS[state].lower()},
+            _("The card cannot be printed: %(state)s.") % {"state": STATE_LABELS[state]},
         )
     try:
         pdf = cards.render_card(accreditation)

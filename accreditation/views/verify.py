@@ -12,7 +12,7 @@ enumerated (they are 256-bit random values anyway). Nothing here is cached or in
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from citizen_requests import ratelimit
 
@@ -24,6 +24,12 @@ from ..models import Accreditation
 LOOKUP_SCOPE = "status_ip"
 #: States in which the verification page shows the holder's photo.
 PHOTO_STATES = ("active", "expired")
+STATE_LABELS = {
+    "active": _("Card valid"),
+    "expired": _("Card expired"),
+    "deprived": _("Card withdrawn"),
+    "not_yet": _("Card not yet valid"),
+}
 
 
 def private(response):
@@ -68,12 +74,7 @@ def verify_card(request, page, token: str):
             if accreditation.deprived_at
             else None
         ),
-        state_label={
-            "active": _("Valid"),
-            "expired": _("Expired"),
-            "deprived": _("Withdrawn"),
-            "not_yet": _("Not yet valid"),
-        }[state],
+        state_label=STATE_LABELS[state],
     )
     return private(TemplateResponse(request, "accreditation/verify.html", context))
 
