@@ -15,6 +15,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
+
+from django_q.tasks import async_task
+
+from cms.mail import QueuedEmailBackend, deliver, serialize
 
 from . import deadlines
 from .kinds import NUMBER_PREFIXES, RequestKind
@@ -71,10 +76,6 @@ def register(
     """
     kind = RequestKind(kind)
     received_at = received_at or timezone.now()
-    if submission_token is not None:
-        existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing, None
     checked = _checked(files)
     clocks = deadlines.compute(kind, received_at)
     year = clocks.registered_on.year
@@ -85,9 +86,9 @@ def register(
             counter, _created = RequestCounter.objects.select_for_update().get_or_create(
                 kind=kind, year=year
             )
-            # A double submit that waited for the lock finds the first one here.
+            # Submissions of one kind queue here, so a double submit finds the first one.
             if submission_token is not None:
-                existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
+                existing = _by_token(submission_token)
                 if existing is not None:
                     return existing, None
             counter.last += 1
@@ -149,12 +150,12 @@ def register(
                 RequestEvent.objects.create(
                     request=request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
                 )
-                transaction.on_commit(partial(send_acknowledgement, request.pk), robust=True)
+                transaction.on_commit(partial(acknowledge, request.pk), robust=True)
     except IntegrityError:
         _remove(stored)
         # Two submissions with one token raced past the check: the other one won.
         if submission_token is not None:
-            existing = CitizenRequest.objects.filter(submission_token=submission_token).first()
+            existing = _by_token(submission_token)
             if existing is not None:
                 return existing, None
         raise
@@ -162,6 +163,10 @@ def register(
         _remove(stored)
         raise
     return request, code
+
+
+def _by_token(token) -> CitizenRequest | None:
+    return CitizenRequest.objects.filter(submission_token=token).order_by().first()
 
 
 def _remove(names: list[str]) -> None:
@@ -181,11 +186,28 @@ def status_page_url(language: str) -> str:
     return page.get_full_url() if page else ""
 
 
+def _mail_is_queued() -> bool:
+    return issubclass(import_string(settings.EMAIL_BACKEND), QueuedEmailBackend)
+
+
+def acknowledge(request_id: int) -> None:
+    """After the commit: with the site's queued e-mail, hand the whole acknowledgement (rendering
+    included) to a django-q2 worker, so the citizen's submission does not wait for it."""
+    if _mail_is_queued():
+        async_task(
+            send_acknowledgement, request_id, task_name="request acknowledgement", group="mail"
+        )
+    else:
+        send_acknowledgement(request_id)
+
+
 def send_acknowledgement(request_id: int) -> None:
-    """E-mail the acknowledgement, in the language of the request, after the commit.
+    """E-mail the acknowledgement, in the language of the request.
 
     The tracking code is not in it: it is shown once, on the acknowledgement page, so it never
-    rests in a mail queue or a mailbox that others may read.
+    rests in a mail queue or a mailbox that others may read. Run by a django-q2 worker, it sends
+    with ``EMAIL_DELIVERY_BACKEND`` (the worker is the queue's far end, see ``cms.mail``);
+    otherwise with ``EMAIL_BACKEND``.
     """
     request = CitizenRequest.objects.get(pk=request_id)
     with translation.override(request.language):
@@ -201,4 +223,7 @@ def send_acknowledgement(request_id: int) -> None:
         to=[request.email],
         headers={"Auto-Submitted": "auto-generated"},
     )
-    message.send()
+    if _mail_is_queued():
+        deliver(serialize(message))
+    else:
+        message.send()

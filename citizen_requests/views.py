@@ -7,7 +7,7 @@ fields. Nothing here is cached: the pages carry a CSRF token, personal data or a
 import hmac
 import logging
 
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -22,7 +22,6 @@ from .registration import register
 
 logger = logging.getLogger(__name__)
 
-ACK_SESSION_KEY = "citizen_requests_ack"
 #: Compared against when no request has the number, so a miss takes as long as a wrong code.
 _NO_DIGEST = "0" * 64
 
@@ -60,8 +59,6 @@ def form_context(page, request, form) -> dict:
 
 
 def serve_form(page, request):
-    if request.method == "GET" and "done" in request.GET:
-        return _acknowledgement(page, request)
     if request.method == "POST":
         form = RequestForm(request.POST, request.FILES, kind=page.kind)
         if form.is_valid():
@@ -78,7 +75,13 @@ def serve_form(page, request):
 
 
 def _register(page, request, form):
-    """Register the valid ``form``, or add the rate-limit error to it and return ``None``."""
+    """Register the valid ``form`` and acknowledge it, or add the rate-limit error to the form
+    and return ``None``.
+
+    The acknowledgement is the POST's own response, not a redirect: the tracking code is never
+    stored to be shown later. Reloading it submits the same form again, which registers nothing
+    and shows the number without the code.
+    """
     data = form.model_data()
     allowed = ratelimit.hit("submit_ip", ratelimit.client_ip(request))
     if data.get("email"):
@@ -99,21 +102,10 @@ def _register(page, request, form):
         files=form.cleaned_data.get("attachments") or [],
         submission_token=form.cleaned_data["submission_token"],
     )
-    if code is not None:
-        request.session[ACK_SESSION_KEY] = {"id": citizen_request.pk, "code": code}
-    # A double submit leaves the session alone, so it cannot overwrite the first code.
-    return _no_store(HttpResponseRedirect(f"{page.get_url(request)}?done=1", status=303))
-
-
-def _acknowledgement(page, request):
-    ack = request.session.pop(ACK_SESSION_KEY, None) if hasattr(request, "session") else None
-    citizen_request = None
-    if ack:
-        citizen_request = CitizenRequest.objects.filter(pk=ack.get("id")).first()
     context = page.get_context(request)
     context.update(
         citizen_request=citizen_request,
-        tracking_code=ack.get("code") if ack else None,
+        tracking_code=code,
         status_page=page.status_page(),
     )
     response = TemplateResponse(request, "citizen_requests/acknowledgement.html", context)
