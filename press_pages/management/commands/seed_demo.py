@@ -26,6 +26,7 @@ from wagtail.models import Locale
 from citizen_requests.models import RequestFormPage, RequestStatusPage
 from cms.cache import invalidate_page_cache
 from cms.models import AgencyProfile
+from press_pages.demo.accreditation import seed_accreditation
 from press_pages.demo.briefing_content import BRIEFINGS
 from press_pages.demo.builder import DemoSeeder
 from press_pages.demo.faq_content import FAQ
@@ -174,6 +175,7 @@ class Command(BaseCommand):
             try:
                 seeder.run()
                 seeder._timed("requests", lambda: seed_request_pages(seeder))
+                seeder._timed("accreditation", lambda: seed_accreditation(seeder))
             except DemoModerationError as error:
                 # A demo page its workflow refused: the report names the field and finding.
                 raise CommandError(str(error)) from error
