@@ -1,5 +1,7 @@
 """The public pages of the forms module: one form page per kind, and the status page."""
 
+from http import HTTPMethod
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,12 @@ INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
 class PublicPageMethods:
-    """What the site's base template asks of a page, for pages without the press-page fields."""
+    """What the site's base template asks of a page, for pages without the press-page fields.
+
+    The pages answer GET (the form) and POST (a submission or a look-up) only.
+    """
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     def breadcrumbs(self):
         return self.get_ancestors().filter(depth__gt=1)

@@ -272,6 +272,11 @@ class TestFormPage:
         assert "attach them again" in html
         assert CitizenRequest.objects.count() == 0
 
+    def test_only_get_and_post_are_answered(self):
+        page = form_page()
+        assert Client().put(page.url).status_code == 405
+        assert Client().delete(page.url).status_code == 405
+
     def test_a_post_without_the_csrf_token_is_refused(self):
         page = form_page()
         response = Client(enforce_csrf_checks=True).post(page.url, valid_data())
