@@ -32,7 +32,22 @@ def limits() -> dict[str, tuple[int, int]]:
 
 
 def client_ip(request) -> str:
-    """The address the request came from, as the web server saw it."""
+    """The address the request came from.
+
+    Behind reverse proxies, set ``CITIZEN_REQUESTS_PROXY_COUNT`` to their number: the address is
+    then the one the outermost proxy saw, taken from ``X-Forwarded-For`` counting from the right
+    (the entries to its left are whatever the client chose to send). With the default 0 it is
+    ``REMOTE_ADDR``.
+    """
+    proxies = getattr(settings, "CITIZEN_REQUESTS_PROXY_COUNT", 0)
+    if proxies:
+        hops = [
+            hop.strip()
+            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if hop.strip()
+        ]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -303,6 +303,19 @@ class TestFormPage:
         assert 'value="Үшінші"' in html
         assert CitizenRequest.objects.count() == 2
 
+    @override_settings(
+        CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (1, 3600)}, CITIZEN_REQUESTS_PROXY_COUNT=1
+    )
+    def test_behind_a_proxy_the_address_it_saw_is_limited(self):
+        page = form_page()
+        client = Client()
+        spoofed = {"HTTP_X_FORWARDED_FOR": "1.1.1.1, 203.0.113.7", "REMOTE_ADDR": "10.0.0.1"}
+        assert client.post(page.url, valid_data(email="a@example.kz"), **spoofed).status_code == 200
+        spoofed["HTTP_X_FORWARDED_FOR"] = "2.2.2.2, 203.0.113.7"
+        assert client.post(page.url, valid_data(email="b@example.kz"), **spoofed).status_code == 400
+        other = {"HTTP_X_FORWARDED_FOR": "203.0.113.8", "REMOTE_ADDR": "10.0.0.1"}
+        assert client.post(page.url, valid_data(email="c@example.kz"), **other).status_code == 200
+
     @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (1, 3600)})
     def test_submissions_per_ip_are_limited(self):
         page = form_page()
