@@ -8,7 +8,8 @@ import re
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from wagtail.models import ModelLogEntry
 
@@ -107,6 +108,18 @@ class TestPdf:
         response = Client().get(url.removeprefix("http://localhost"))
         assert response.status_code == 200
         assert card.full_name in response.content.decode()
+
+    def test_the_card_is_printed_in_the_holders_language(self):
+        accreditation_page("kk")
+        accreditation_page("ru")
+        card = card_for("ru")
+        with translation.override("ru"):
+            label, heading = gettext("Card number"), gettext("ACCREDITATION CARD").upper()
+        translation.activate("kk")
+        text = pdf_text(cards.render_card(card))
+        assert label in text
+        assert heading in text
+        assert translation.get_language() == "kk", "the caller's language is kept"
 
     def test_a_language_without_a_page_falls_back_to_the_default_language(self):
         kk = accreditation_page("kk")
