@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from ..kinds import RequestKind
 
 NAMESPACE = "citizen_requests_reports"
 PERMISSION = "citizen_requests.view_reports"
+MIN_YEAR, MAX_YEAR = 1991, 9998
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -48,6 +49,13 @@ def _year(value, years: list[int]) -> int:
     except (TypeError, ValueError):
         return years[0]
     return year if year in years else years[0]
+
+
+def _checked_year(year: int) -> int:
+    """A year in the URL that a date can hold, else 404 (not a 500 from ``datetime``)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    return year
 
 
 def _kind(value) -> str:
@@ -125,7 +133,7 @@ class AnnualSummaryView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = self.kwargs["year"]
+        year = _checked_year(self.kwargs["year"])
         summary = reports.annual_summary(year)
         context.update(
             {
@@ -159,6 +167,7 @@ def register_export(request, year: int, fmt: str):
     """The year's register, one row per request, as CSV or XLSX."""
     if not can_view_reports(request.user):
         raise PermissionDenied
+    year = _checked_year(year)
     kind = _kind(request.GET.get("kind"))
     queryset = reports.received_in(year, kind)
     name = f"requests-{year}{'-' + kind if kind else ''}"
@@ -175,7 +184,7 @@ def annual_export(request, year: int, fmt: str):
     """The annual summary's tables as CSV or XLSX."""
     if not can_view_reports(request.user):
         raise PermissionDenied
-    summary = reports.annual_summary(year)
+    summary = reports.annual_summary(_checked_year(year))
     if fmt == "csv":
         response = HttpResponse(
             reports.summary_csv(summary), content_type="text/csv; charset=utf-8"

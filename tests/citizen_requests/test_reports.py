@@ -356,6 +356,13 @@ class TestExports:
         rate = reports.figures(reports.received_in(YEAR)).on_time_percent
         assert "All kinds" in text and f",{rate}," in text
 
+    def test_impossible_years_are_not_found(self, client):
+        client.force_login(member("heads", "head"))
+        for name in ("annual", "annual_xlsx", "register_csv"):
+            for year in (0, 99999):
+                url = reverse(f"citizen_requests_reports:{name}", args=[year])
+                assert client.get(url, follow=True).status_code == 404, (name, year)
+
     def test_unknown_format_is_not_found(self, client):
         client.force_login(member("heads", "head"))
         response = client.get(f"/admin/requests/reports/{YEAR}/register.pdf", follow=True)
