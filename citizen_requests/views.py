@@ -41,16 +41,9 @@ def _language(page) -> str:
 # ---------------------------------------------------------------------------
 def form_context(page, request, form) -> dict:
     context = page.get_context(request)
-    errors = []
-    if form.is_bound:
-        errors = [
-            {"id": form[name].auto_id if name in form.fields else "", "messages": messages}
-            for name, messages in form.errors.items()
-        ]
     context.update(
         form=form,
         sections=form.visible,
-        error_summary=errors,
         agency=AgencyProfile.for_locale(page.locale),
         request_settings=RequestSettings.load(request_or_site=request),
         personal_data_items=form.personal_data_items,
