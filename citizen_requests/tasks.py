@@ -190,16 +190,21 @@ def _sent(cases, action) -> set[tuple]:
 
 
 def remind_executors(today: datetime.date | None = None) -> int:
-    """Remind executors (or, for a case with no executor yet, its unit) of coming due dates.
+    """Remind executors (or, for a case with no executor yet, its unit) of coming due dates,
+    and units of the questions asked of them (:func:`remind_subtask_units`).
 
     One message per recipient lists their cases. Runs on working days only: a reminder that
     would have fallen on a day off is sent by the next run (see :func:`due_reminders`).
-    Returns the number of cases reminded.
+    Returns the number of cases and questions reminded.
     """
     today = today or timezone.localdate()
     calendar = WorkingCalendar.load()
     if not calendar.is_working_day(today):
         return 0
+    return _remind_cases(today, calendar) + remind_subtask_units(today, calendar)
+
+
+def _remind_cases(today: datetime.date, calendar) -> int:
     with transaction.atomic():
         due = due_reminders(today, calendar)
         if not due:
@@ -246,6 +251,82 @@ def remind_executors(today: datetime.date | None = None) -> int:
             ]
         )
     return len(events)
+
+
+def due_subtasks(today: datetime.date, calendar) -> list[InformationSubtask]:
+    """Unanswered questions to units of open cases, due today or on the next working day,
+    not yet reminded for that due date, whose unit has an e-mail address."""
+    horizon = calendar.add_working_days(today, 1)
+    subtasks = list(
+        InformationSubtask.objects.filter(
+            answered_at__isnull=True,
+            due_on__gte=today,
+            due_on__lte=horizon,
+            request__in=open_requests(),
+        )
+        .exclude(unit__email="")
+        .select_related("unit", "request")
+        .order_by("due_on", "pk")
+    )
+    sent = {
+        (event.data.get("subtask"), event.data.get("due_on"))
+        for event in RequestEvent.objects.filter(
+            action=RequestEvent.Action.REMINDED,
+            request__in={subtask.request_id for subtask in subtasks},
+        ).only("data")
+    }
+    return [s for s in subtasks if (s.pk, s.due_on.isoformat()) not in sent]
+
+
+def remind_subtask_units(today: datetime.date, calendar) -> int:
+    """Remind units of the questions asked of them (duty 10.6), once per question and due date,
+    on the working day before it is due (or on the day, if asked later). One message per unit,
+    in the site's language; the question itself is not repeated (it may name the requester).
+    Returns the number of questions reminded.
+    """
+    with transaction.atomic():
+        subtasks = due_subtasks(today, calendar)
+        if not subtasks:
+            return 0
+        # Lock the cases, then look again: an overlapping run may have reminded them meanwhile.
+        list(
+            CitizenRequest.objects.select_for_update()
+            .filter(pk__in={subtask.request_id for subtask in subtasks})
+            .values_list("pk", flat=True)
+        )
+        subtasks = due_subtasks(today, calendar)
+        by_unit: dict[str, dict] = {}
+        for subtask in subtasks:
+            entry = by_unit.setdefault(subtask.unit.email, {"unit": subtask.unit, "items": []})
+            entry["items"].append(
+                {
+                    "number": subtask.request.number,
+                    "kind": subtask.request.get_kind_display(),
+                    "due_on": subtask.due_on,
+                    "asked_at": subtask.asked_at,
+                    "url": case_url(subtask.request),
+                }
+            )
+        RequestEvent.objects.bulk_create(
+            RequestEvent(
+                request_id=subtask.request_id,
+                action=RequestEvent.Action.REMINDED,
+                data={"subtask": subtask.pk, "due_on": subtask.due_on.isoformat(), "to": "unit"},
+            )
+            for subtask in subtasks
+        )
+        _send(
+            [
+                _message(
+                    address,
+                    settings.LANGUAGE_CODE,
+                    "citizen_requests/reminders/subtask_reminder",
+                    {"name": entry["unit"].name, "items": entry["items"], "today": today},
+                )
+                for address, entry in by_unit.items()
+            ]
+        )
+    return len(subtasks)
 
 
 # ---------------------------------------------------------------------------

@@ -28,7 +28,12 @@ from django_q.tasks import async_task
 from citizen_requests import tasks
 from citizen_requests.deadlines import WorkingCalendar
 from citizen_requests.kinds import Status
-from citizen_requests.models import CalendarDay, RequestEvent, RequestSettings
+from citizen_requests.models import (
+    CalendarDay,
+    InformationSubtask,
+    RequestEvent,
+    RequestSettings,
+)
 from cms.mail import deliver
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
@@ -262,6 +267,50 @@ class TestReminders:
         settings.reminder_days = "nonsense"
         settings.save()
         assert tasks.reminder_days() == (3, 1)
+
+
+class TestSubtaskReminders:
+    def test_units_are_reminded_of_questions_due_on_the_next_working_day_once(
+        self, broker, today, calendar, django_capture_on_commit_callbacks
+    ):
+        budget = UnitFactory(name="Бюджет", email="budget@agency.example.kz")
+        silent = UnitFactory(name="Мекенжайсыз", email="")
+        case = CitizenRequestFactory(answer_due=calendar.add_working_days(today, 9))
+        due = InformationSubtask.objects.create(
+            request=case,
+            unit=budget,
+            question="Асқар Тестов сұрап отыр: бюджет қалай орындалды?",
+            due_on=calendar.add_working_days(today, 1),
+        )
+        InformationSubtask.objects.create(
+            request=case, unit=budget, question="Кейін", due_on=calendar.add_working_days(today, 4)
+        )
+        InformationSubtask.objects.create(
+            request=case,
+            unit=budget,
+            question="Жауап берілді",
+            due_on=today,
+            answered_at=timezone.now(),
+        )
+        InformationSubtask.objects.create(request=case, unit=silent, question="?", due_on=today)
+        mail.outbox.clear()
+
+        [reminded] = run_schedule(
+            "citizen_requests: remind_executors", broker, django_capture_on_commit_callbacks
+        )
+
+        assert reminded == 1
+        [message] = mail.outbox
+        assert message.to == [budget.email]
+        assert case.number in message.body
+        assert "Асқар" not in message.body, "the question may name the requester"
+        assert RequestEvent.objects.get(action=RequestEvent.Action.REMINDED).data == {
+            "subtask": due.pk,
+            "due_on": due.due_on.isoformat(),
+            "to": "unit",
+        }
+        mail.outbox.clear()
+        assert tasks.remind_executors(today=today) == 0 and mail.outbox == []
 
 
 class TestEscalation:
