@@ -182,6 +182,9 @@ class RequestForm(forms.Form):
             for name in ("requester_type", "iin", *LEGAL_ENTITY_FIELDS):
                 del self.fields[name]
             self.fields["full_name"].help_text = _("The journalist's or editor's full name.")
+            if self.kind == RequestKind.CLARIFICATION:
+                self.fields["subject"].label = _("The official message you are asking about")
+                self.fields["subject"].help_text = _("Its title and date of publication.")
         else:
             del self.fields["outlet"]
             del self.fields["accreditation_number"]

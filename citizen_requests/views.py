@@ -47,6 +47,7 @@ def form_context(page, request, form) -> dict:
         agency=AgencyProfile.for_locale(page.locale),
         request_settings=RequestSettings.load(request_or_site=request),
         personal_data_items=form.personal_data_items,
+        status_page=page.status_page(),
     )
     return context
 

@@ -101,6 +101,10 @@ class TestFieldsPerKind:
             form = bound(kind)
             assert form.is_valid(), (kind, form.errors)
 
+    def test_a_clarification_asks_which_official_message(self):
+        form = RequestForm(kind=RequestKind.CLARIFICATION)
+        assert form.fields["subject"].label == "The official message you are asking about"
+
     def test_the_consent_names_the_data_collected(self):
         items = RequestForm(kind=RequestKind.MEDIA).personal_data_items
         assert "media outlet and accreditation card number" in items
