@@ -1,0 +1,145 @@
+"""Accreditation in a real browser (issue #5 §7): an outlet applies, the officer approves, the
+card's QR page shows the card valid, the journalist registers for a briefing, and the officer
+exports the attendance list. axe-core finds no serious or critical problem on the public pages
+of the journey.
+
+The e-mailed confirmation link is read from the outbox the live server's mail goes to, as the
+journalist would read it from their mailbox.
+"""
+
+import datetime
+import re
+from urllib.parse import urlparse
+
+from django.core import mail
+from django.utils import timezone
+
+import pytest
+
+from accreditation import cards
+from accreditation.models import Accreditation, EventRegistration
+from tests.accreditation.events_helpers import accreditation_page, briefing, link_token, subpage
+from tests.accreditation.factories import VALID_BIN, VALID_IIN, IntakeFactory, jpeg_bytes
+from tests.browser.conftest import DESKTOP
+from tests.browser.moderation_fixtures import log_in, staff
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+JOURNALIST = "Айдос Серіков"
+JOURNALIST_EMAIL = "aidos@qazaqtimes.example.kz"
+
+
+@pytest.fixture
+def journey_site(browser, live_server, django_db_serialized_rollback, transactional_db):
+    """The accreditation page with an open intake, a briefing taking registrations, an officer."""
+    page = accreditation_page()
+    page.save_revision().publish()
+    IntakeFactory()
+    event = briefing(
+        title="Цифрлық қызметтер брифингі",
+        slug="digital-briefing",
+        capacity=20,
+        accreditation_required=True,
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+    )
+    return {
+        "page": page,
+        "event": event,
+        "officer": staff("accreditation_officers", "officer"),
+    }
+
+
+def check_accessibility(browser_page, where: str, problems: list) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(browser_page)
+    for violation in results.response["violations"]:
+        if violation["impact"] in BLOCKING_IMPACTS:
+            targets = "; ".join(", ".join(map(str, n["target"])) for n in violation["nodes"])
+            problems.append(f"[{where}] {violation['id']} ({violation['impact']}): {targets}")
+
+
+def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
+    site = journey_site
+    problems: list[str] = []
+    public = new_page(viewport=DESKTOP)
+
+    # 1. The outlet applies on the accreditation page.
+    public.goto(site["page"].url)
+    check_accessibility(public, "apply", problems)
+    form = public.locator("form[data-request-form]")
+    form.locator("[name=outlet_name]").fill("Qazaq Times")
+    form.locator("[name=registration_number]").fill("KZ12345VV")
+    form.locator("[name=bin]").fill(VALID_BIN)
+    form.locator("[name=editor_in_chief]").fill("Сәуле Ахметова")
+    form.locator("[name=contact_email]").fill("editor@qazaqtimes.example.kz")
+    form.locator("[name=contact_phone]").fill("+7 717 200 00 00")
+    form.locator("[name='journalists-0-full_name']").fill(JOURNALIST)
+    form.locator("[name='journalists-0-position']").fill("Тілші")
+    form.locator("[name='journalists-0-iin']").fill(VALID_IIN)
+    form.locator("[name='journalists-0-email']").fill(JOURNALIST_EMAIL)
+    form.locator("[name='journalists-0-phone']").fill("+7 701 234 56 78")
+    photo = tmp_path / "aidos.jpg"
+    photo.write_bytes(jpeg_bytes())
+    form.locator("[name='journalists-0-photo']").set_input_files(str(photo))
+    form.locator("[name=consent]").check()
+    form.locator("[data-submit]").click()
+    public.locator("[data-acknowledgement]").wait_for()
+    number = public.locator("[data-number]").inner_text()
+    assert number.startswith("АКК-")
+
+    # 2. The officer approves the journalist.
+    admin = new_page(viewport=DESKTOP)
+    log_in(admin, site["officer"])
+    admin.goto("/admin/accreditation/applications/")
+    admin.get_by_role("link", name=re.compile(re.escape(number))).first.click()
+    admin.get_by_role("button", name=f"Approve {JOURNALIST}").click()
+    admin.wait_for_load_state()
+    accreditation = Accreditation.objects.get(full_name=JOURNALIST)
+    assert accreditation.is_valid()
+
+    # 3. The card's QR code leads to the verification page, which shows the card valid.
+    public.goto(urlparse(cards.verify_url(accreditation)).path)
+    public.locator("[data-card-state='active']").wait_for()
+    assert JOURNALIST in public.locator("[data-card-name]").inner_text()
+    check_accessibility(public, "verify", problems)
+
+    # 4. The journalist registers for the briefing with the card number and the mailed link.
+    mail.outbox.clear()
+    event = site["event"]
+    public.goto(event.url)
+    public.locator("[data-event-registration]").get_by_role(
+        "link", name=re.compile(".+")
+    ).first.click()
+    public.wait_for_url(f"**{subpage(event, 'register')}")
+    check_accessibility(public, "register", problems)
+    public.locator("main [name=card_number]").fill(accreditation.card_number)
+    public.locator("main form button[type=submit]").click()
+    public.locator("[data-registration-sent]").wait_for()
+    [message] = [m for m in mail.outbox if m.to == [JOURNALIST_EMAIL]]
+    public.goto(subpage(event, "confirm", token=link_token(message)))
+    check_accessibility(public, "confirm", problems)
+    public.locator("[data-confirm]").click()
+    public.locator("[data-registered]").wait_for()
+    assert EventRegistration.objects.get(accreditation=accreditation).status == "registered"
+
+    # 5. The officer exports the attendance list for the venue's security.
+    admin.goto("/admin/")
+    admin.get_by_role("button", name="Accreditation").click()
+    admin.get_by_role("link", name="Press events").click()
+    admin.get_by_role("link", name=event.title).click()
+    assert JOURNALIST in admin.locator("main").inner_text()
+    with admin.expect_download() as download_info:
+        admin.locator("[data-attendance-csv]").click()
+    csv_text = open(download_info.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
+    assert JOURNALIST in csv_text and accreditation.card_number in csv_text
+    with admin.expect_download() as download_info:
+        admin.locator("[data-attendance-pdf]").click()
+    pdf = open(download_info.value.path(), "rb").read()  # noqa: SIM115
+    assert pdf.startswith(b"%PDF")
+
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
