@@ -146,7 +146,7 @@ def status_context(citizen_request: CitizenRequest) -> dict:
 
 
 def serve_status(page, request):
-    form = StatusForm(request.POST or None) if request.method == "POST" else StatusForm()
+    form = StatusForm(request.POST) if request.method == "POST" else StatusForm()
     context = page.get_context(request)
     status = 200
     if request.method == "POST":
