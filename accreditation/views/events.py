@@ -76,6 +76,15 @@ def temporary_accreditation_url(request, page) -> str:
     return f"{_subpage_url(request, target, 'temporary')}?event={event.pk}"
 
 
+def interview_url(request, page) -> str:
+    """The interview-request form on the accreditation page in the page's language, or ``""``."""
+    from ..pages import AccreditationPage
+
+    pages = AccreditationPage.objects.live().select_related("locale")
+    target = pages.filter(locale=page.locale).first() or pages.first()
+    return _subpage_url(request, target, "interview") if target is not None else ""
+
+
 def _event_context(request, page) -> dict:
     event = events.event_for(page)
     context = page.get_context(request)
@@ -178,6 +187,7 @@ def confirm(request, page, token):
         can_change=registration.status in (Status.REGISTERED, Status.WAITLISTED)
         and events.changes_open(registration),
         questions_url=_subpage_url(request, page, "questions", token=token),
+        interview_url=interview_url(request, page),
         just_cancelled="cancelled" in request.GET,
         error=error,
         Status=Status,

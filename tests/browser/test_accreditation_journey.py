@@ -143,3 +143,46 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
     assert pdf.startswith(b"%PDF")
 
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
+
+
+def test_questions_and_interview_request_in_the_browser(journey_site, new_page):
+    """A registered journalist sends a question, then asks for an interview; errors first."""
+    from citizen_requests.models import CitizenRequest
+    from tests.accreditation.factories import AccreditationFactory, EventRegistrationFactory
+
+    problems: list[str] = []
+    accreditation = AccreditationFactory(full_name=JOURNALIST)
+    registration = EventRegistrationFactory(
+        briefing=journey_site["event"], accreditation=accreditation
+    )
+    public = new_page(viewport=DESKTOP)
+
+    public.goto(subpage(journey_site["event"], "confirm", token=registration.confirm_token))
+    public.locator("[data-registered]").wait_for()
+    check_accessibility(public, "registration", problems)
+    public.locator(f"a[href$='questions/{registration.confirm_token}/']").click()
+    public.locator("main [name=text]").fill("Бағдарлама қашан басталады?")
+    public.locator("main form button[type=submit]").click()
+    public.locator("[data-question-sent]").wait_for()
+    check_accessibility(public, "questions", problems)
+    assert registration.questions.get().text == "Бағдарлама қашан басталады?"
+
+    public.goto(subpage(journey_site["page"], "interview"))
+    form = public.locator("main form")
+    form.locator("[name=card_number]").fill(accreditation.card_number)
+    form.locator("[name=official]").fill("Нұрлан Әбенов")
+    form.locator("button[type=submit]").click()
+    public.locator("[data-error-summary]").wait_for()
+    check_accessibility(public, "interview errors", problems)
+    assert form.locator("[name=official]").input_value() == "Нұрлан Әбенов", "input kept"
+    form.locator("[name=topic]").fill("Цифрлық қызметтер")
+    form.locator("[name=text]").fill("Жоба қашан аяқталады?")
+    form.locator("[name=consent]").check()
+    form.locator("button[type=submit]").click()
+    public.locator("[data-acknowledgement]").wait_for()
+    check_accessibility(public, "interview done", problems)
+    case = CitizenRequest.objects.get()
+    assert public.locator("[data-number]").inner_text() == case.number
+    assert case.accreditation_number == accreditation.card_number
+
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
