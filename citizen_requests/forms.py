@@ -135,7 +135,6 @@ class RequestForm(forms.Form):
         label=_("Postal address"),
         max_length=1000,
         required=False,
-        help_text=_("Street, building, flat, town, postcode."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
     channel = forms.ChoiceField(
@@ -192,6 +191,19 @@ class RequestForm(forms.Form):
                 self.fields["iin"].help_text = _(
                     "Your individual identification number: 12 digits, if you have one."
                 )
+        # Required in some cases only (checked in clean()): not labelled "optional".
+        conditional = {"email", "postal_address"}
+        if self.kind == RequestKind.INFORMATION:
+            conditional |= {"iin", *LEGAL_ENTITY_FIELDS}
+        elif self.kind == RequestKind.APPEAL:
+            conditional |= {"organisation", "bin"}
+        for name in conditional & set(self.fields):
+            self.fields[name].conditionally_required = True
+        if "email" in self.fields:
+            self.fields["email"].help_text = _("Needed for an answer by e-mail.")
+        self.fields["postal_address"].help_text = _(
+            "Needed for an answer by post: street, building, flat, town, postcode."
+        )
         self._describe_fields()
 
     # -- Accessibility: every input names its hint and its error --------------------------

@@ -1,5 +1,6 @@
 """The public request forms: fields per kind, validation, and what a requester sees on errors."""
 
+import re
 import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -250,6 +251,11 @@ class TestFormPage:
         assert "Anonymous requests are not considered" in html
         assert "Cross-border transfer" in html
         assert "no-store" in response["Cache-Control"]
+
+    def test_only_truly_optional_fields_are_labelled_optional(self):
+        html = Client().get(form_page().url).content.decode()
+        optional = re.findall(r'for="id_(\w+)">[^<]*<span class="field__optional">', html)
+        assert set(optional) == {"phone", "attachments"}
 
     def test_the_page_is_in_the_language_of_its_locale(self):
         page = form_page(RequestKind.MEDIA, "ru")
