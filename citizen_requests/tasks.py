@@ -18,6 +18,7 @@ back run sends nothing.
 import datetime
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -51,6 +52,8 @@ PERSONAL_CATEGORIES = frozenset({"iin", "phone", "email", "id_document", "iban",
 REDACTED = "[…]"
 #: At most this many cases are listed in one e-mail; the rest are counted and linked.
 MAIL_LIST_LIMIT = 50
+#: Seconds one anonymisation run may take (django-q2 stops a job after Q_CLUSTER["timeout"]).
+ANONYMISE_TIME_BUDGET = 180
 
 
 # ---------------------------------------------------------------------------
@@ -569,14 +572,25 @@ def anonymise(case: CitizenRequest, now=None) -> None:
         transaction.on_commit(delete_files, robust=True)
 
 
-def anonymise_closed_cases(now=None) -> int:
-    """Anonymise every case closed before :func:`anonymisation_cutoff`. Returns how many."""
+def anonymise_closed_cases(now=None, *, time_budget: float = ANONYMISE_TIME_BUDGET) -> int:
+    """Anonymise the cases closed before :func:`anonymisation_cutoff`, the oldest first.
+
+    Each case is its own transaction. A run stops after ``time_budget`` seconds, well inside
+    django-q2's job timeout, and the next daily run goes on where it stopped (a first run over
+    a large backlog takes a few days). Returns how many cases were anonymised.
+    """
+    started = time.monotonic()
     cutoff = anonymisation_cutoff(now)
+    pending = (
+        CitizenRequest.objects.filter(closed_at__lt=cutoff, anonymised_at__isnull=True)
+        .order_by("closed_at", "pk")
+        .values_list("pk", flat=True)
+    )
     count = 0
-    pending = CitizenRequest.objects.filter(
-        closed_at__lt=cutoff, anonymised_at__isnull=True
-    ).values_list("pk", flat=True)
     for pk in list(pending):
+        if time.monotonic() - started > time_budget:
+            logger.info("Anonymisation stopped after %s cases; the next run goes on", count)
+            break
         with transaction.atomic():
             case = (
                 CitizenRequest.objects.select_for_update()

@@ -150,6 +150,15 @@ class TestAnonymise:
         case.refresh_from_db()
         assert case.anonymised_at is not None
 
+    def test_a_run_stops_at_its_time_budget_and_the_next_goes_on(self):
+        oldest = closed_case(years_ago(9))
+        newer = closed_case(years_ago(7))
+        assert tasks.anonymise_closed_cases(time_budget=-1) == 0
+        assert tasks.anonymise_closed_cases() == 2
+        oldest.refresh_from_db()
+        newer.refresh_from_db()
+        assert oldest.anonymised_at and newer.anonymised_at
+
     def test_cutoff_on_29_february(self):
         now = timezone.make_aware(datetime.datetime(2028, 2, 29, 12, 0))
         cutoff = tasks.anonymisation_cutoff(now, years=5)
