@@ -16,7 +16,7 @@ class RequestKind(models.TextChoices):
     APPEAL = "appeal", _("Appeal")
 
 
-#: Registration-number prefix per kind: ``АИ-2026-000017``. Letters from the Kazakh names
+#: Registration-number prefix per kind: ``АҚ-2026-000017``. Letters from the Kazakh names
 #: (ақпарат, БАҚ, түсіндіру, өтініш) so the number reads the same in every language.
 NUMBER_PREFIXES = {
     RequestKind.INFORMATION: "АҚ",

@@ -20,11 +20,21 @@ def format_number(series: str, year: int, sequence: int) -> str:
     return f"{SERIES_PREFIXES[str(series)]}-{year}-{sequence:06d}"
 
 
-def next_number(series: str, year: int) -> tuple[int, str]:
-    """Take the next number of ``series`` in ``year``: ``(sequence, formatted number)``."""
+def lock(series: str, year: int) -> RequestCounter:
+    """Lock the counter row of ``series`` in ``year`` until the transaction ends."""
     counter, _created = RequestCounter.objects.select_for_update().get_or_create(
         kind=str(series), year=year
     )
+    return counter
+
+
+def take(counter: RequestCounter) -> tuple[int, str]:
+    """Take the next number from a counter :func:`lock` returned."""
     counter.last += 1
     counter.save(update_fields=["last"])
-    return counter.last, format_number(series, year, counter.last)
+    return counter.last, format_number(counter.kind, counter.year, counter.last)
+
+
+def next_number(series: str, year: int) -> tuple[int, str]:
+    """Take the next number of ``series`` in ``year``: ``(sequence, formatted number)``."""
+    return take(lock(series, year))

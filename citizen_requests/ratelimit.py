@@ -24,6 +24,8 @@ DEFAULT_LIMITS = {
     # Status-page lookups per IP address, and per request number from any address.
     "status_ip": (20, 600),
     "status_number": (10, 3600),
+    # Unknown tokens on the accreditation card verification page, per IP address.
+    "verify_ip": (20, 600),
 }
 
 

@@ -21,9 +21,9 @@ from django_q.tasks import async_task
 
 from cms.mail import QueuedEmailBackend, deliver, serialize
 
-from . import deadlines
-from .kinds import NUMBER_PREFIXES, RequestKind
-from .models import CitizenRequest, RequestAttachment, RequestCounter, RequestEvent
+from . import deadlines, numbering
+from .kinds import RequestKind
+from .models import CitizenRequest, RequestAttachment, RequestEvent
 from .storage import private_storage
 from .uploads import CheckedFile, check_file
 
@@ -48,10 +48,6 @@ REQUEST_FIELDS = (
     "subject",
     "text",
 )
-
-
-def format_number(kind: str, year: int, sequence: int) -> str:
-    return f"{NUMBER_PREFIXES[RequestKind(kind)]}-{year}-{sequence:06d}"
 
 
 def _checked(files) -> list[CheckedFile]:
@@ -83,22 +79,19 @@ def register(
     stored: list[str] = []
     try:
         with transaction.atomic():
-            counter, _created = RequestCounter.objects.select_for_update().get_or_create(
-                kind=kind, year=year
-            )
+            counter = numbering.lock(kind, year)
             # Submissions of one kind queue here, so a double submit finds the first one.
             if submission_token is not None:
                 existing = _by_token(submission_token)
                 if existing is not None:
                     return existing, None
-            counter.last += 1
-            counter.save(update_fields=["last"])
+            sequence, number = numbering.take(counter)
             values = {name: data[name] for name in REQUEST_FIELDS if name in data}
             request = CitizenRequest(
                 kind=kind,
                 year=year,
-                sequence=counter.last,
-                number=format_number(kind, year, counter.last),
+                sequence=sequence,
+                number=number,
                 language=language,
                 consent_at=received_at,
                 received_at=received_at,

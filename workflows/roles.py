@@ -53,6 +53,18 @@ STOP_LIST_MANAGE = (
     "workflows.view_stoplistterm",
 )
 
+#: The accreditation app's records (its page type is governed by page permissions instead).
+ACCREDITATION_RECORDS = (
+    "outlet",
+    "intake",
+    "application",
+    "applicationjournalist",
+    "accreditation",
+    "eventregistration",
+    "eventquestion",
+    "eventnotice",
+)
+
 GROUPS = {
     "editors": GroupSpec(
         "Editors",
@@ -112,8 +124,15 @@ GROUPS = {
     ),
     "accreditation_officers": GroupSpec(
         "Accreditation officers",
-        model=(ADMIN_ACCESS, "accreditation.deprive_accreditation"),
-        apps={"accreditation": ("view", "add", "change")},
+        model=(
+            ADMIN_ACCESS,
+            *(
+                f"accreditation.{action}_{model}"
+                for model in ACCREDITATION_RECORDS
+                for action in ("view", "add", "change")
+            ),
+            "accreditation.deprive_accreditation",
+        ),
     ),
     "heads": GroupSpec(
         "Heads",
@@ -123,8 +142,8 @@ GROUPS = {
             "cms.view_sitesettings",
             # Reports and the overdue list, without the requesters' personal data.
             "citizen_requests.view_reports",
+            *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
         ),
-        apps={"accreditation": ("view",)},
     ),
 }
 

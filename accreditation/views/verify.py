@@ -21,7 +21,7 @@ from ..models import Accreditation
 
 #: Misses share the budget of the site's other secret-code lookups (the request status page):
 #: one client gets so many wrong guesses at any code per window.
-LOOKUP_SCOPE = "status_ip"
+LOOKUP_SCOPE = "verify_ip"
 #: States in which the verification page shows the holder's photo.
 PHOTO_STATES = ("active", "expired")
 STATE_LABELS = {

@@ -18,16 +18,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from citizen_requests import deadlines
+from citizen_requests import deadlines, numbering
 from citizen_requests.kinds import (
-    NUMBER_PREFIXES,
     REFUSAL_GROUNDS,
     Channel,
     RequesterType,
     RequestKind,
     Status,
 )
-from citizen_requests.models import CitizenRequest, RequestCounter, Unit
+from citizen_requests.models import CitizenRequest, Unit
 
 KIND_WEIGHTS = {
     RequestKind.INFORMATION: 50,
@@ -93,10 +92,7 @@ class Command(BaseCommand):
             for kind, received_at, clock in drafts:
                 year = timezone.localdate(received_at).year
                 if (kind, year) not in counters:
-                    counter, _created = RequestCounter.objects.select_for_update().get_or_create(
-                        kind=kind, year=year
-                    )
-                    counters[(kind, year)] = counter
+                    counters[(kind, year)] = numbering.lock(kind, year)
                 counter = counters[(kind, year)]
                 counter.last += 1
                 rows.append(
@@ -153,7 +149,7 @@ class Command(BaseCommand):
         name = f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}"
         return CitizenRequest(
             kind=kind,
-            number=f"{NUMBER_PREFIXES[RequestKind(kind)]}-{year}-{sequence:06d}",
+            number=numbering.format_number(kind, year, sequence),
             year=year,
             sequence=sequence,
             status=status,
