@@ -92,8 +92,11 @@ def temporary_url(event, language: str) -> str:
     page = pages.filter(locale__language_code=language).first() or pages.first()
     if page is None:
         return ""
+    from .events import localized
+
     url = page.get_full_url() or ""
-    return url.rstrip("/") + "/" + page.reverse_subpage("temporary").lstrip("/")
+    url = url.rstrip("/") + "/" + page.reverse_subpage("temporary").lstrip("/")
+    return f"{url}?event={localized(event, language).pk}"
 
 
 def event_context(event, language: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -24,6 +25,7 @@ from ..models import EventRegistration
 logger = logging.getLogger(__name__)
 
 INTERVIEW_SESSION_KEY = "accreditation_interview_ack"
+ROUTE_CACHE_SECONDS = 3600
 Status = EventRegistration.Status
 
 
@@ -64,25 +66,43 @@ def _error_summary(form) -> list:
     ]
 
 
-def temporary_accreditation_url(request, page) -> str:
-    """The temporary-accreditation form in the page's language, for this event, or ``""``."""
+def _accreditation_route(request, page, route: str) -> str:
+    """A route of the accreditation page in ``page``'s language (else any language), or ``""``.
+
+    Cached under the page cache's generation, which every publication bumps, so the briefing
+    page pays no query for the link and never shows a stale one.
+    """
+    from cms.cache import current_generation
+
     from ..pages import AccreditationPage
 
-    pages = AccreditationPage.objects.live().select_related("locale")
-    target = pages.filter(locale=page.locale).first() or pages.first()
-    if target is None:
-        return ""
-    event = events.event_for(page)
-    return f"{_subpage_url(request, target, 'temporary')}?event={event.pk}"
+    key = url = None
+    try:
+        key = f"accreditation:route:{current_generation()}:{page.locale_id}:{route}"
+        url = cache.get(key)
+    except Exception:  # the cache is an optimisation only
+        logger.warning("Cache unavailable for the accreditation page's address", exc_info=True)
+    if url is None:
+        pages = AccreditationPage.objects.live().select_related("locale")
+        target = pages.filter(locale_id=page.locale_id).first() or pages.first()
+        url = _subpage_url(request, target, route) if target is not None else ""
+        if key is not None:
+            try:
+                cache.set(key, url, ROUTE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Could not cache the accreditation page's address", exc_info=True)
+    return url
+
+
+def temporary_accreditation_url(request, page) -> str:
+    """The temporary-accreditation form in the page's language, for this event, or ``""``."""
+    url = _accreditation_route(request, page, "temporary")
+    return f"{url}?event={page.pk}" if url else ""
 
 
 def interview_url(request, page) -> str:
     """The interview-request form on the accreditation page in the page's language, or ``""``."""
-    from ..pages import AccreditationPage
-
-    pages = AccreditationPage.objects.live().select_related("locale")
-    target = pages.filter(locale=page.locale).first() or pages.first()
-    return _subpage_url(request, target, "interview") if target is not None else ""
+    return _accreditation_route(request, page, "interview")
 
 
 def _event_context(request, page) -> dict:
