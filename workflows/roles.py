@@ -20,13 +20,14 @@ class GroupSpec:
     """What a group may do.
 
     ``page`` are Wagtail page permission types granted on every home page (so on each language
-    tree); ``collection`` are image and document permissions on the root collection; ``model``
+    tree); ``faq_index`` the same on every FAQ index page only; ``collection`` are image and document permissions on the root collection; ``model``
     are global ``app_label.codename`` permissions; ``apps`` grant the listed actions on every
     model of an app that exists, so apps still being built get their permissions once they ship.
     """
 
     name: str
     page: tuple[str, ...] = ()
+    faq_index: tuple[str, ...] = ()
     collection: tuple[str, ...] = ()
     model: tuple[str, ...] = ()
     apps: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -106,6 +107,9 @@ GROUPS = {
     ),
     "request_officers": GroupSpec(
         "Request officers",
+        # Drafting an FAQ answer from an answered request ("Publish as FAQ answer"); the draft
+        # then goes through the FAQ workflow like any other.
+        faq_index=("add",),
         model=(
             ADMIN_ACCESS,
             *(
@@ -173,6 +177,16 @@ def home_page_ids(apps) -> list[int]:
     )
 
 
+def faq_index_ids(apps) -> list[int]:
+    """Every FAQ index page, one per language tree."""
+    Page = apps.get_model("wagtailcore", "Page")
+    return list(
+        Page.objects.filter(
+            content_type__app_label="press_pages", content_type__model="faqindexpage"
+        ).values_list("pk", flat=True)
+    )
+
+
 def sync_group(apps, spec: GroupSpec):
     """Create or repair one group. Returns ``(group, created)``."""
     Group = apps.get_model("auth", "Group")
@@ -184,15 +198,20 @@ def sync_group(apps, spec: GroupSpec):
     group, created = Group.objects.get_or_create(name=spec.name)
     group.permissions.set(_permissions(apps, spec))
 
-    page_permissions = {
-        (page_id, permission.pk)
-        for page_id in home_page_ids(apps)
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            content_type__model="page",
-            codename__in=[f"{kind}_page" for kind in spec.page],
-        )
-    }
+    def page_rows(page_ids, kinds) -> set:
+        return {
+            (page_id, permission.pk)
+            for page_id in page_ids
+            for permission in Permission.objects.filter(
+                content_type__app_label="wagtailcore",
+                content_type__model="page",
+                codename__in=[f"{kind}_page" for kind in kinds],
+            )
+        }
+
+    page_permissions = page_rows(home_page_ids(apps), spec.page) | page_rows(
+        faq_index_ids(apps), spec.faq_index
+    )
     existing = {
         (row.page_id, row.permission_id): row
         for row in GroupPagePermission.objects.filter(group=group)
@@ -232,7 +251,7 @@ def sync_groups(apps) -> dict:
 
 
 def grant_home_permissions(home_page) -> None:
-    """Give a new language tree's home the page permissions the default-language home has."""
+    """Give a new language tree's home the group page permissions the existing home has."""
     from wagtail.models import GroupPagePermission, Page
 
     source = (
@@ -247,3 +266,25 @@ def grant_home_permissions(home_page) -> None:
         GroupPagePermission.objects.get_or_create(
             group_id=row.group_id, page=home_page, permission_id=row.permission_id
         )
+
+
+def grant_faq_index_permissions(faq_index) -> None:
+    """Give a new FAQ index the page permissions the groups' ``faq_index`` lists."""
+    from django.contrib.auth.models import Group, Permission
+
+    from wagtail.models import GroupPagePermission
+
+    for spec in GROUPS.values():
+        if not spec.faq_index:
+            continue
+        group = Group.objects.filter(name=spec.name).first()
+        if group is None:
+            continue
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            content_type__model="page",
+            codename__in=[f"{kind}_page" for kind in spec.faq_index],
+        ):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=faq_index, permission=permission
+            )

@@ -17,13 +17,17 @@ def publish_translations_together(sender, instance, revision, **kwargs):
 
 
 @receiver(post_save)
-def grant_permissions_on_new_home(sender, instance, created, raw=False, **kwargs):
-    """A new language tree gets the same group page permissions as the existing home page."""
-    if not created or raw or sender._meta.label != "press_pages.HomePage":
+def grant_permissions_on_new_tree_pages(sender, instance, created, raw=False, **kwargs):
+    """A new language tree's home gets the group page permissions the existing home has, and
+    every new FAQ index the permissions the groups' ``faq_index`` lists."""
+    if not created or raw:
         return
-    from .roles import grant_home_permissions
+    from . import roles
 
-    grant_home_permissions(instance)
+    if sender._meta.label == "press_pages.HomePage":
+        roles.grant_home_permissions(instance)
+    elif sender._meta.label == "press_pages.FAQIndexPage":
+        roles.grant_faq_index_permissions(instance)
 
 
 @receiver(page_published)

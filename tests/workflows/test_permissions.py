@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow
 from wagtail.test.utils.form_data import rich_text
 
-from press_pages.models import HomePage
+from press_pages.models import FAQIndexPage, HomePage
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -432,12 +432,19 @@ class LeastPrivilegeTests(TestCase):
             "Accreditation officers": set(),
             "Heads": set(),
         }
+        faq_indexes = set(FAQIndexPage.objects.values_list("pk", flat=True))
+        on_faq_indexes = {"Request officers": {"add_page"}}
         for name, codes in expected.items():
             with self.subTest(group=name):
                 rows = GroupPagePermission.objects.filter(group__name=name)
                 self.assertEqual(
                     set(rows.values_list("page_id", "permission__codename")),
-                    {(home, code) for home in homes for code in codes},
+                    {(home, code) for home in homes for code in codes}
+                    | {
+                        (index, code)
+                        for index in faq_indexes
+                        for code in on_faq_indexes.get(name, ())
+                    },
                 )
 
     def test_collection_permissions(self):
