@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('citizen_requests', '0002_group_permissions'),
+        ("citizen_requests", "0002_group_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='requestsettings',
-            name='operator_bin',
-            field=models.CharField(blank=True, help_text="The agency's business identification number, stated in the consent to the processing of personal data (Personal Data Law, Art. 8 p.4).", max_length=12, verbose_name="operator's BIN"),
+            model_name="requestsettings",
+            name="operator_bin",
+            field=models.CharField(
+                blank=True,
+                help_text="The agency's business identification number, stated in the consent to the processing of personal data (Personal Data Law, Art. 8 p.4).",
+                max_length=12,
+                verbose_name="operator's BIN",
+            ),
         ),
     ]
