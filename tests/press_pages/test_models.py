@@ -1,6 +1,8 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from accreditation.pages import AccreditationPage
+from citizen_requests.models import RequestFormPage, RequestStatusPage
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -15,7 +17,17 @@ from press_pages.models import (
 class TreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, BriefingIndexPage, FAQIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                NewsIndexPage,
+                BriefingIndexPage,
+                FAQIndexPage,
+                RequestFormPage,
+                RequestStatusPage,
+                AccreditationPage,
+            },
+        )
 
     def test_indexes_sit_under_the_home_page(self):
         for index in (NewsIndexPage, BriefingIndexPage, FAQIndexPage):

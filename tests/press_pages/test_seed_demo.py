@@ -171,7 +171,8 @@ class SeedDemoTests(ModerationAssertions, TestCase):
                         pages.live().filter(has_unpublished_changes=False).count(), count
                     )
             sections = self.pages(HomePage, code).get().get_children().live().in_menu()
-            self.assertEqual(sections.count(), 3)
+            # News, briefings, answers and accreditation.
+            self.assertEqual(sections.count(), 4)
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
     def test_news_briefings_and_answers_went_live_through_moderation(self):
