@@ -158,7 +158,7 @@ class Application(models.Model):
         DECIDED = "decided", _("Decided")
 
     number = models.CharField(_("number"), max_length=32, unique=True)
-    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType)
     intake = models.ForeignKey(
         Intake,
         null=True,
@@ -244,7 +244,7 @@ class ApplicationJournalist(models.Model):
         _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
     )
     refusal_ground = models.CharField(
-        _("refusal ground"), max_length=30, choices=RefusalGround.choices, blank=True
+        _("refusal ground"), max_length=30, choices=RefusalGround, blank=True
     )
     refusal_note = models.TextField(_("note"), blank=True)
     decided_by = models.ForeignKey(
@@ -287,7 +287,7 @@ class Accreditation(models.Model):
 
     card_number = models.CharField(_("card number"), max_length=32, unique=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=AccreditationType)
     journalist = models.OneToOneField(
         ApplicationJournalist,
         null=True,
@@ -321,7 +321,7 @@ class Accreditation(models.Model):
     )
     deprived_at = models.DateTimeField(_("deprived"), null=True, blank=True)
     deprivation_ground = models.CharField(
-        _("deprivation ground"), max_length=30, choices=DeprivationGround.choices, blank=True
+        _("deprivation ground"), max_length=30, choices=DeprivationGround, blank=True
     )
     deprivation_note = models.TextField(_("deprivation note"), blank=True)
     barred_until = models.DateField(

@@ -43,7 +43,6 @@ saves a revision of its own. Figures depend on the machine and its load.
 
 import argparse
 import json
-import os
 import random
 import re
 import statistics
@@ -53,48 +52,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import harness
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BUDGET_MS = 300
 BLOCKS = 20
 PDF_PAGES = 20
-
-
-def configure(database_dir: str) -> None:
-    sys.path.insert(0, str(BASE_DIR))
-    sys.path.insert(0, str(BASE_DIR / "bench"))
-    os.chdir(BASE_DIR)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database_dir}/bench.sqlite3")
-    os.environ.setdefault("CACHE_KEY_PREFIX", "bench-approve")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-
-
-def recreate_postgres_database() -> None:
-    """Drop and create the PostgreSQL database of ``DATABASE_URL``: the bench needs it empty."""
-    from django.db import connection
-
-    import psycopg
-    from psycopg import sql
-
-    name = connection.settings_dict["NAME"]
-    if not name.startswith(("test_", "bench")):
-        raise SystemExit(f"refusing to drop database {name!r}: use a test_* or bench* database")
-    params = {
-        "dbname": "postgres",
-        "user": connection.settings_dict["USER"],
-        "password": connection.settings_dict["PASSWORD"] or None,
-        "host": connection.settings_dict["HOST"] or None,
-        "port": connection.settings_dict["PORT"] or None,
-    }
-    connection.close()
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 # ---------------------------------------------------------------------------
@@ -650,7 +613,7 @@ def main() -> int:
         parser.error("--pages must be at least 5")
 
     with tempfile.TemporaryDirectory(prefix="baspasoz-bench-") as database_dir:
-        configure(database_dir)
+        harness.configure(database_dir, "approve")
         import shutil
 
         from django.conf import settings
@@ -659,7 +622,7 @@ def main() -> int:
         from django.test import override_settings
 
         if connection.vendor == "postgresql":
-            recreate_postgres_database()
+            harness.recreate_postgres_database()
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
         call_command("migrate", verbosity=0, interactive=False)

@@ -20,51 +20,16 @@ machine and its load; it is never a timed test.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import harness
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BUDGET_MS = 300
-
-
-def configure(database_dir: str) -> None:
-    sys.path.insert(0, str(BASE_DIR))
-    os.chdir(BASE_DIR)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database_dir}/bench.sqlite3")
-    os.environ.setdefault("CACHE_KEY_PREFIX", "bench-case-list")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-
-
-def recreate_postgres_database() -> None:
-    from django.db import connection
-
-    import psycopg
-    from psycopg import sql
-
-    name = connection.settings_dict["NAME"]
-    if not name.startswith(("test_", "bench")):
-        raise SystemExit(f"refusing to drop database {name!r}: use a test_* or bench* database")
-    params = {
-        "dbname": "postgres",
-        "user": connection.settings_dict["USER"],
-        "password": connection.settings_dict["PASSWORD"] or None,
-        "host": connection.settings_dict["HOST"] or None,
-        "port": connection.settings_dict["PORT"] or None,
-    }
-    connection.close()
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def filled(count: int) -> bool:
@@ -118,7 +83,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="baspasoz-bench-") as database_dir:
-        configure(database_dir)
+        harness.configure(database_dir, "case-list")
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
         from django.db import connection
@@ -127,7 +92,7 @@ def main() -> int:
         from django.urls import reverse
 
         if connection.vendor == "postgresql" and not (args.reuse and filled(args.count)):
-            recreate_postgres_database()
+            harness.recreate_postgres_database()
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         call_command("migrate", verbosity=0, interactive=False)
         from citizen_requests.models import CitizenRequest

@@ -19,7 +19,6 @@ load.
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import tempfile
@@ -27,45 +26,11 @@ import time
 import uuid
 from pathlib import Path
 
+import harness
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BUDGET_MS = 100
 WARM_UP = 3
-
-
-def configure(database_dir: str) -> None:
-    sys.path.insert(0, str(BASE_DIR))
-    os.chdir(BASE_DIR)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database_dir}/bench.sqlite3")
-    os.environ.setdefault("CACHE_KEY_PREFIX", "bench-submit")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-
-
-def recreate_postgres_database() -> None:
-    from django.db import connection
-
-    import psycopg
-    from psycopg import sql
-
-    name = connection.settings_dict["NAME"]
-    if not name.startswith(("test_", "bench")):
-        raise SystemExit(f"refusing to drop database {name!r}: use a test_* or bench* database")
-    params = {
-        "dbname": "postgres",
-        "user": connection.settings_dict["USER"],
-        "password": connection.settings_dict["PASSWORD"] or None,
-        "host": connection.settings_dict["HOST"] or None,
-        "port": connection.settings_dict["PORT"] or None,
-    }
-    connection.close()
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def attachments() -> list:
@@ -156,7 +121,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="baspasoz-bench-") as database_dir:
-        configure(database_dir)
+        harness.configure(database_dir, "submit")
         import shutil
 
         from django.conf import settings
@@ -167,7 +132,7 @@ def main() -> int:
         from django_q.brokers import get_broker
 
         if connection.vendor == "postgresql":
-            recreate_postgres_database()
+            harness.recreate_postgres_database()
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
         call_command("migrate", verbosity=0, interactive=False)

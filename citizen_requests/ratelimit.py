@@ -45,7 +45,7 @@ def client_ip(request) -> str:
     if proxies:
         hops = [
             hop.strip()
-            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            for hop in request.headers.get("x-forwarded-for", "").split(",")
             if hop.strip()
         ]
         if len(hops) >= proxies:

@@ -34,6 +34,7 @@ from citizen_requests.models import (
     RequestEvent,
     RequestSettings,
 )
+from cms import schedules
 from cms.mail import deliver
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
@@ -131,12 +132,11 @@ class TestSchedules:
         assert Schedule.objects.filter(name__in=SCHEDULES).count() == len(SCHEDULES)
 
     def test_first_run_is_at_the_local_time(self):
-        migration = import_module(f"citizen_requests.migrations.{MIGRATION}")
         now = datetime.datetime(2026, 3, 20, 3, 0, tzinfo=datetime.UTC)  # 08:00 in Almaty
-        run = migration.next_local(8, 0, now)
-        assert run.astimezone(migration.TIME_ZONE).time() == datetime.time(8, 0)
+        run = schedules.next_local(8, 0, now)
+        assert run.astimezone(schedules.TIME_ZONE).time() == datetime.time(8, 0)
         assert run.date() == datetime.date(2026, 3, 21), "08:00 has just passed: tomorrow"
-        assert migration.next_local(8, 30, now).date() == datetime.date(2026, 3, 20)
+        assert schedules.next_local(8, 30, now).date() == datetime.date(2026, 3, 20)
 
 
 class TestReminders:

@@ -1,0 +1,45 @@
+"""Daily django-q2 schedules created by data migrations.
+
+A migration lists its schedules as ``{name: (dotted function, (hour, minute))}`` in local time
+(Asia/Almaty) and runs :func:`daily_schedules`' two functions. Creating is idempotent: a schedule
+of the same name is reused, not duplicated, and its time is left as an administrator may have
+changed it.
+"""
+
+import datetime
+import zoneinfo
+
+TIME_ZONE = zoneinfo.ZoneInfo("Asia/Almaty")
+
+
+def next_local(hour: int, minute: int, now=None) -> datetime.datetime:
+    """The next ``hour:minute`` in Asia/Almaty after ``now``, as an aware datetime."""
+    now = (now or datetime.datetime.now(datetime.UTC)).astimezone(TIME_ZONE)
+    run = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if run <= now:
+        run += datetime.timedelta(days=1)
+    return run
+
+
+def daily_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
+    """``(create, delete)``: the forward and backward functions of a ``RunPython``."""
+
+    def create(apps, schema_editor):
+        Schedule = apps.get_model("django_q", "Schedule")
+        manager = Schedule.objects.using(schema_editor.connection.alias)
+        for name, (func, (hour, minute)) in schedules.items():
+            manager.get_or_create(
+                name=name,
+                defaults={
+                    "func": func,
+                    "schedule_type": "D",  # Schedule.DAILY
+                    "repeats": -1,
+                    "next_run": next_local(hour, minute),
+                },
+            )
+
+    def delete(apps, schema_editor):
+        Schedule = apps.get_model("django_q", "Schedule")
+        Schedule.objects.using(schema_editor.connection.alias).filter(name__in=schedules).delete()
+
+    return create, delete
