@@ -241,6 +241,8 @@ class JournalistData:
     phone: str = ""
     #: ``citizen_requests.uploads.CheckedFile`` (a JPEG or PNG).
     photo: object = None
+    #: The journalist asked for announcements of the agency's events.
+    notices_opt_in: bool = False
 
 
 @dataclass
@@ -361,6 +363,7 @@ def apply(
                     iin=person.iin,
                     email=person.email,
                     phone=person.phone,
+                    notices_opt_in=person.notices_opt_in,
                 )
                 photo = person.photo
                 journalist.photo.save(photo.storage_name, ContentFile(photo.data), save=False)
@@ -498,6 +501,7 @@ def approve(journalist: ApplicationJournalist, *, user, now=None) -> Accreditati
             photo=journalist.photo.name,
             valid_from=valid_from,
             valid_until=valid_until,
+            notices_opt_in=journalist.notices_opt_in,
         )
         journalist.decision = ApplicationJournalist.Decision.APPROVED
         journalist.decided_by = user
