@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from .models import Accreditation, AccreditationSettings, AccreditationType
+from .notice_links import notices_url
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,9 @@ def _language(accreditation: Accreditation) -> str:
 
 
 def remind(accreditation: Accreditation) -> None:
-    with translation.override(_language(accreditation)):
+    language = _language(accreditation)
+    link = notices_url(accreditation, language)
+    with translation.override(language):
         subject = gettext("Your accreditation %(card)s expires on %(date)s") % {
             "card": accreditation.card_number,
             "date": date_format(accreditation.valid_until, "DATE_FORMAT"),
@@ -67,6 +70,13 @@ def remind(accreditation: Accreditation) -> None:
                 ),
             ]
         )
+        if link:
+            body += "\n\n" + (
+                gettext("To stop announcements of our events, open this link:")
+                if accreditation.notices_opt_in
+                else gettext("To receive announcements of our events, open this link:")
+            )
+            body += f"\n{link}"
     EmailMessage(
         subject=subject,
         body=body,

@@ -130,6 +130,14 @@ class JournalistForm(forms.Form):
         help_text=_("For example +7 701 234 56 78."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
+    notices_opt_in = forms.BooleanField(
+        label=_("E-mail this journalist notices of the agency's press events"),
+        required=False,
+        help_text=_(
+            "Announcements of briefings and other press events, sent while the accreditation is "
+            "valid. The journalist can stop them with one click from any notice."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +146,10 @@ class JournalistForm(forms.Form):
     def full_clean(self):
         super().full_clean()
         _describe(self)
+
+    def has_changed(self):
+        """A ticked notices box alone does not fill in an extra row: that row stays empty."""
+        return any(name != "notices_opt_in" for name in self.changed_data)
 
     def clean_full_name(self):
         value = " ".join(self.cleaned_data.get("full_name", "").split())
@@ -163,6 +175,7 @@ class JournalistForm(forms.Form):
             email=data["email"],
             phone=data.get("phone", ""),
             photo=data["photo"],
+            notices_opt_in=bool(data.get("notices_opt_in")),
         )
 
 

@@ -240,6 +240,11 @@ class ApplicationJournalist(models.Model):
     )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    notices_opt_in = models.BooleanField(
+        _("wants notices of events"),
+        default=False,
+        help_text=_("Asked on the application form; copied to the accreditation on approval."),
+    )
     decision = models.CharField(
         _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
     )
@@ -329,8 +334,11 @@ class Accreditation(models.Model):
     )
     notices_opt_in = models.BooleanField(
         _("wants notices of events"),
-        default=True,
-        help_text=_("Announcements of briefings are e-mailed to the journalist."),
+        default=False,
+        help_text=_(
+            "Announcements of briefings are e-mailed to the journalist. Only if they asked for "
+            "them; every notice has a link to stop them."
+        ),
     )
     expiry_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

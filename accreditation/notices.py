@@ -34,6 +34,7 @@ from wagtail.signals import page_published
 from press_pages.models import BriefingPage
 
 from .models import Accreditation, AccreditationType, EventNotice, EventRegistration
+from .notice_links import notices_url
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +58,19 @@ def accreditation_language(accreditation: Accreditation) -> str:
 
 
 def message(address: str, language: str, template: str, context: dict) -> EmailMultiAlternatives:
-    """One plain-text message from ``templates/accreditation/events/email/<template>``."""
+    """One plain-text message from ``templates/accreditation/events/email/<template>``.
+
+    An announcement also names its stop link in a ``List-Unsubscribe`` header (RFC 2369), so
+    mail programs can offer it.
+    """
     name = f"accreditation/events/email/{template}"
     with translation.override(_language(language)), timezone.override(settings.TIME_ZONE):
         subject = " ".join(render_to_string(f"{name}_subject.txt", context).split())
         body = render_to_string(f"{name}.txt", context).strip()
-    return EmailMultiAlternatives(
-        subject, body, to=[address], headers={"Auto-Submitted": "auto-generated"}
-    )
+    headers = {"Auto-Submitted": "auto-generated"}
+    if template == "announcement" and context.get("notices_url"):
+        headers["List-Unsubscribe"] = f"<{context['notices_url']}>"
+    return EmailMultiAlternatives(subject, body, to=[address], headers=headers)
 
 
 def send(messages: list) -> int:
@@ -112,6 +118,7 @@ def registration_context(registration: EventRegistration, language: str) -> dict
         **event_context(event, language),
         "registration": registration,
         "accreditation": registration.accreditation,
+        "notices_url": notices_url(registration.accreditation, language),
         "registration_url": page_url(event, language, "confirm", token=registration.confirm_token),
         "questions_url": page_url(event, language, "questions", token=registration.confirm_token),
     }
@@ -193,6 +200,7 @@ def announce(event_id: int, now=None) -> int:
             context = {
                 **event_context(event, language),
                 "accreditation": accreditation,
+                "notices_url": notices_url(accreditation, language),
                 "register_url": page_url(event, language, "register")
                 if event.registration_deadline
                 else "",

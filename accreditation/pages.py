@@ -56,6 +56,12 @@ class AccreditationPage(PublicPageMethods, RoutablePageMixin, Page):
 
         return card_photo(request, self, token)
 
+    @re_path(r"^notices/(?P<signed>[A-Za-z0-9_-]{1,200})/$", name="notices")
+    def notices(self, request, signed):
+        from .views.notices import notice_settings
+
+        return notice_settings(request, self, signed)
+
     @path("outlets/", name="outlets")
     def outlets(self, request):
         from .views.outlets import outlet_list

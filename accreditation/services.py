@@ -241,6 +241,8 @@ class JournalistData:
     phone: str = ""
     #: ``citizen_requests.uploads.CheckedFile`` (a JPEG or PNG).
     photo: object = None
+    #: The journalist asked for announcements of the agency's events.
+    notices_opt_in: bool = False
 
 
 @dataclass
@@ -361,6 +363,7 @@ def apply(
                     iin=person.iin,
                     email=person.email,
                     phone=person.phone,
+                    notices_opt_in=person.notices_opt_in,
                 )
                 photo = person.photo
                 journalist.photo.save(photo.storage_name, ContentFile(photo.data), save=False)
@@ -498,6 +501,7 @@ def approve(journalist: ApplicationJournalist, *, user, now=None) -> Accreditati
             photo=journalist.photo.name,
             valid_from=valid_from,
             valid_until=valid_until,
+            notices_opt_in=journalist.notices_opt_in,
         )
         journalist.decision = ApplicationJournalist.Decision.APPROVED
         journalist.decided_by = user
@@ -586,6 +590,35 @@ def deprive(
             data={"ground": ground, "barred_until": bar.isoformat()},
         )
     return accreditation
+
+
+def set_notices_opt_in(
+    accreditation: Accreditation, wanted: bool, *, user=None, via: str = "link"
+) -> bool:
+    """Switch the announcements of events on or off for one accreditation; ``True`` if changed.
+
+    The journalist does it from the signed link in any notice (``via="link"``, no user); an
+    officer from the admin (``via="admin"``), with the change permission. Each change is audited
+    as ``accreditation.notices_on`` or ``accreditation.notices_off``.
+    """
+    if via != "link":
+        _require(user, "accreditation.change_accreditation")
+    wanted = bool(wanted)
+    with transaction.atomic():
+        changed = (
+            Accreditation.objects.filter(pk=accreditation.pk)
+            .exclude(notices_opt_in=wanted)
+            .update(notices_opt_in=wanted)
+        )
+        accreditation.notices_opt_in = wanted
+        if changed:
+            log(
+                accreditation,
+                "accreditation.notices_on" if wanted else "accreditation.notices_off",
+                user=user,
+                data={"via": via},
+            )
+    return bool(changed)
 
 
 def log_personal_data_view(instance, *, user, what: str) -> None:

@@ -168,6 +168,7 @@ def accreditation_view(request, pk: int, deprive_form=None, status: int = 200):
             "record": record,
             "state": record.state(),
             "deprive_form": (deprive_form or DepriveForm()) if may_deprive else None,
+            "may_change_notices": can(request.user, "accreditation.change_accreditation"),
         },
         status=status,
     )
@@ -203,6 +204,29 @@ def deprive(request, pk: int):
     return redirect(f"{NAMESPACE}:accreditation", pk=pk)
 
 
+def notices(request, pk: int):
+    """Switch the journalist's announcements of events on or off (POST, audited)."""
+    if request.method != "POST":
+        return redirect(f"{NAMESPACE}:accreditation", pk=pk)
+    if not can(request.user, "accreditation.change_accreditation"):
+        return forbidden(request)
+    record = get_object_or_404(Accreditation, pk=pk)
+    wanted = request.POST.get("notices")
+    if wanted not in ("on", "off"):
+        return redirect(f"{NAMESPACE}:accreditation", pk=pk)
+    try:
+        services.set_notices_opt_in(record, wanted == "on", user=request.user, via="admin")
+    except PermissionDenied:
+        return forbidden(request)
+    messages.success(
+        request,
+        _("Announcements of events are switched on.")
+        if wanted == "on"
+        else _("Announcements of events are switched off."),
+    )
+    return redirect(f"{NAMESPACE}:accreditation", pk=pk)
+
+
 def photo(request, pk: int):
     if not can(request.user, VIEW):
         raise PermissionDenied
@@ -222,6 +246,7 @@ urlpatterns = [
     path("deprivations/", deprivation_list, name="deprivations"),
     path("<int:pk>/", accreditation_view, name="accreditation"),
     path("<int:pk>/deprive/", deprive, name="deprive"),
+    path("<int:pk>/notices/", notices, name="notices"),
     path("<int:pk>/photo/", photo, name="photo"),
 ]
 

@@ -23,6 +23,16 @@ def register_accreditation_log_actions(actions):
         "accreditation.deprive", _("Deprive of accreditation"), _("Accreditation withdrawn")
     )
     actions.register_action(
+        "accreditation.notices_on",
+        _("Switch on notices of events"),
+        _("Notices of events switched on"),
+    )
+    actions.register_action(
+        "accreditation.notices_off",
+        _("Switch off notices of events"),
+        _("Notices of events switched off"),
+    )
+    actions.register_action(
         "accreditation.view_personal_data",
         _("View a journalist's personal data"),
         _("Personal data viewed"),

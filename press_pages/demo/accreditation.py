@@ -156,6 +156,7 @@ def seed_intake_and_journalists() -> None:
                 email=person["email"],
                 phone=person["phone"],
                 photo=portrait(person["color"]),
+                notices_opt_in=True,
             )
             for person in JOURNALISTS
         ],
