@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Case, Count, DateField, F, Q, When
 from django.db.models.functions import Coalesce, ExtractMonth, TruncDate
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -537,7 +537,27 @@ def _csv_value(value):
 
 
 def register_csv(queryset, today=None):
-    """The register as CSV text chunks (UTF-8 with a BOM, so spreadsheets read Cyrillic)."""
+    """The register as CSV text chunks (UTF-8 with a BOM, so spreadsheets read Cyrillic).
+
+    The chunks are made in the language active now: a streaming response is read after its
+    view has returned, when the admin's language is no longer active.
+    """
+    return _in_language(_register_csv_chunks(queryset, today), translation.get_language())
+
+
+def _in_language(chunks, language: str | None):
+    """``chunks``, each one made with ``language`` active, and only while it is made."""
+    iterator = iter(chunks)
+    while True:
+        with translation.override(language):
+            try:
+                chunk = next(iterator)
+            except StopIteration:
+                return
+        yield chunk
+
+
+def _register_csv_chunks(queryset, today=None):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 

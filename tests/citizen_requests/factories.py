@@ -2,13 +2,21 @@
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import factory
 from factory.django import DjangoModelFactory
 
 from citizen_requests.kinds import NUMBER_PREFIXES, RequesterType, RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent, Unit
+
+
+def kk(msgid: str, **params) -> str:
+    """``msgid`` as the kk catalogue gives it, with ``params``: public pages and forms are in kk."""
+    with translation.override("kk"):
+        text = translation.gettext(msgid)
+    return text % params if params else text
+
 
 #: A synthetic IIN that passes the checksum (legal-basis §5.2).
 VALID_IIN = "900115300122"

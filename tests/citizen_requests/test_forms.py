@@ -7,13 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
+from django.utils.html import escape
 
 import pytest
 
 from citizen_requests.forms import RequestForm, normalise_number, normalise_phone
 from citizen_requests.kinds import RequestKind
 from citizen_requests.models import CitizenRequest, RequestFormPage, RequestStatusPage
-from tests.citizen_requests.factories import VALID_IIN
+from tests.citizen_requests.factories import VALID_IIN, kk
 from tests.citizen_requests.test_uploads import image_bytes, pdf_bytes
 from tests.press_pages.factories import kk_home, translate
 
@@ -104,12 +105,12 @@ class TestFieldsPerKind:
 
     def test_a_clarification_asks_which_official_message(self):
         form = RequestForm(kind=RequestKind.CLARIFICATION)
-        assert form.fields["subject"].label == "The official message you are asking about"
+        assert form.fields["subject"].label == kk("The official message you are asking about")
 
     def test_the_consent_names_the_data_collected(self):
         items = RequestForm(kind=RequestKind.MEDIA).personal_data_items
-        assert "media outlet and accreditation card number" in items
-        assert "IIN" not in items
+        assert kk("media outlet and accreditation card number") in items
+        assert kk("IIN") not in items
 
 
 class TestIdentifiers:
@@ -125,7 +126,9 @@ class TestIdentifiers:
     def test_invalid_iins_are_refused_with_a_clear_message(self, iin):
         form = bound(iin=iin)
         assert not form.is_valid()
-        assert form.errors["iin"] == ["This is not a valid IIN: check the 12 digits."]
+        assert form.errors["iin"] == [
+            kk("This is not a valid %(label)s: check the 12 digits.", label=kk("IIN"))
+        ]
 
     def test_an_information_request_needs_an_iin(self):
         form = bound(iin="")
@@ -160,7 +163,9 @@ class TestIdentifiers:
     def test_a_bin_with_a_wrong_check_digit_is_refused(self):
         form = bound(requester_type="legal_entity", organisation="X", bin="150340004569")
         assert not form.is_valid()
-        assert form.errors["bin"] == ["This is not a valid BIN: check the 12 digits."]
+        assert form.errors["bin"] == [
+            kk("This is not a valid %(label)s: check the 12 digits.", label=kk("BIN"))
+        ]
 
     def test_an_individual_leaves_no_legal_entity_data(self):
         form = bound(organisation="Left over", bin=VALID_BIN)
@@ -206,7 +211,10 @@ class TestContactAndRequest:
     def test_a_nameless_request_is_refused_as_anonymous(self):
         form = bound(full_name="  -- ")
         assert not form.is_valid()
-        assert "anonymous" in form.errors["full_name"][0]
+        assert form.errors.as_data()["full_name"][0].code == "anonymous"
+        assert form.errors["full_name"] == [
+            kk("Give your full name: anonymous requests are not considered.")
+        ]
 
     def test_the_text_has_a_limit(self):
         form = bound(text="ә" * 10_001)
@@ -216,7 +224,7 @@ class TestContactAndRequest:
     def test_the_honeypot_stops_robots(self):
         form = bound(website="http://spam.example")
         assert not form.is_valid()
-        assert form.non_field_errors() == ["Your request could not be sent. Please try again."]
+        assert form.non_field_errors() == [kk("Your request could not be sent. Please try again.")]
 
     def test_checked_attachments_are_in_cleaned_data(self):
         files = MultiValueDict(
@@ -248,8 +256,13 @@ class TestFormPage:
         assert 'name="iin"' in html
         assert 'enctype="multipart/form-data"' in html
         assert "csrfmiddlewaretoken" in html
-        assert "Anonymous requests are not considered" in html
-        assert "Cross-border transfer" in html
+        anonymous = kk(
+            "Anonymous requests are not considered: the law requires us to know who is asking, "
+            "so that the answer reaches you and only you (Access to Information Law, Art. 11 p.7; "
+            "Administrative Procedural Code, Art. 88)."
+        )
+        assert escape(anonymous) in html
+        assert escape(kk("Cross-border transfer")) in html
         assert "no-store" in response["Cache-Control"]
 
     def test_only_truly_optional_fields_are_labelled_optional(self):
@@ -278,8 +291,11 @@ class TestFormPage:
         assert 'id="id_iin_error"' in html
         assert 'href="#id_iin"' in html
         assert "data-error-summary" in html
-        assert "is not a PDF, JPEG, PNG or DOCX file" in html
-        assert "attach them again" in html
+        assert escape(kk("“%(name)s” is not a PDF, JPEG, PNG or DOCX file.", name="x.pdf")) in html
+        attach_again = kk(
+            "For your safety, files are not kept when a form has a problem: attach them again."
+        )
+        assert escape(attach_again) in html
         assert CitizenRequest.objects.count() == 0
 
     def test_only_get_and_post_are_answered(self):
@@ -309,7 +325,11 @@ class TestFormPage:
         response = client.post(page.url, valid_data(subject="Үшінші"), REMOTE_ADDR="10.0.0.9")
         assert response.status_code == 400
         html = response.content.decode()
-        assert "Too many requests" in html
+        too_many = kk(
+            "Too many requests have been sent from your connection or e-mail address. "
+            "Please try again in an hour, or send your request by post."
+        )
+        assert escape(too_many) in html
         assert 'value="Үшінші"' in html
         assert CitizenRequest.objects.count() == 2
 
