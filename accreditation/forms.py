@@ -7,7 +7,6 @@ checked by its control digit. No copies of identity documents are collected (Per
 Art. 7 p.10).
 """
 
-import re
 import uuid
 
 from django import forms
@@ -17,9 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from citizen_requests.forms import normalise_phone
+from citizen_requests.forms import clean_identifier, clean_phone_number
 from citizen_requests.uploads import check_file
-from workflows.restricted import is_valid_iin_or_bin
 
 from .services import ApplicationData, JournalistData
 
@@ -52,29 +50,6 @@ def _describe(form: forms.Form) -> None:
             field.widget.attrs.pop("aria-describedby", None)
         if field.required and not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
             field.widget.attrs["required"] = True
-
-
-def _identifier(value: str, label) -> str:
-    value = re.sub(r"[\s-]", "", value or "")
-    if value and not is_valid_iin_or_bin(value):
-        raise ValidationError(
-            _("This is not a valid %(label)s: check the 12 digits."),
-            code="checksum",
-            params={"label": label},
-        )
-    return value
-
-
-def _phone(value: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        return ""
-    phone = normalise_phone(value)
-    if not phone:
-        raise ValidationError(
-            _("Enter a phone number with its code, for example +7 701 234 56 78."), code="phone"
-        )
-    return phone
 
 
 class PhotoField(forms.FileField):
@@ -158,13 +133,13 @@ class JournalistForm(forms.Form):
         return value
 
     def clean_iin(self):
-        value = _identifier(self.cleaned_data.get("iin"), _("IIN"))
+        value = clean_identifier(self.cleaned_data.get("iin"), _("IIN"))
         if not value:
             raise ValidationError(_("This field is required."), code="required")
         return value
 
     def clean_phone(self):
-        return _phone(self.cleaned_data.get("phone"))
+        return clean_phone_number(self.cleaned_data.get("phone"))
 
     def journalist_data(self) -> JournalistData:
         data = self.cleaned_data
@@ -313,10 +288,10 @@ class ApplicationForm(forms.Form):
         _describe(self)
 
     def clean_bin(self):
-        return _identifier(self.cleaned_data.get("bin"), _("BIN"))
+        return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))
 
     def clean_contact_phone(self):
-        return _phone(self.cleaned_data.get("contact_phone"))
+        return clean_phone_number(self.cleaned_data.get("contact_phone"))
 
     def clean(self):
         data = super().clean()

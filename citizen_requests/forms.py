@@ -34,7 +34,7 @@ LEGAL_ENTITY_FIELDS = (
 
 
 def normalise_phone(value: str) -> str:
-    """``+7 7XX XXX XX XX`` for a Kazakh number, ``+<digits>`` for another, or ``""`` if invalid."""
+    """``+7 701 234 56 78`` for a Kazakh number, ``+<digits>`` for another, or ``""`` if invalid."""
     digits = re.sub(r"\D", "", value)
     if value.strip().startswith("+"):
         if digits.startswith("7") and len(digits) == 11:
@@ -45,6 +45,31 @@ def normalise_phone(value: str) -> str:
     if len(digits) == 10 and digits[0] == "7":
         return f"+7 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]}"
     return ""
+
+
+def clean_identifier(value: str | None, label) -> str:
+    """An IIN or BIN without spaces or hyphens, or a ``checksum`` error naming ``label``."""
+    value = re.sub(r"[\s-]", "", value or "")
+    if value and not is_valid_iin_or_bin(value):
+        raise ValidationError(
+            _("This is not a valid %(label)s: check the 12 digits."),
+            code="checksum",
+            params={"label": label},
+        )
+    return value
+
+
+def clean_phone_number(value: str | None) -> str:
+    """A phone in :func:`normalise_phone`'s form, ``""`` if empty, or a ``phone`` error."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    phone = normalise_phone(value)
+    if not phone:
+        raise ValidationError(
+            _("Enter a phone number with its code, for example +7 701 234 56 78."), code="phone"
+        )
+    return phone
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -260,33 +285,14 @@ class RequestForm(forms.Form):
         return [str(label) for name, label in labels.items() if name in self.fields]
 
     # -- Validation -----------------------------------------------------------------------
-    def _identifier(self, name: str, label) -> str:
-        value = re.sub(r"[\s-]", "", self.cleaned_data.get(name) or "")
-        if value and not is_valid_iin_or_bin(value):
-            raise ValidationError(
-                _("This is not a valid %(label)s: check the 12 digits."),
-                code="checksum",
-                params={"label": label},
-            )
-        return value
-
     def clean_iin(self):
-        return self._identifier("iin", _("IIN"))
+        return clean_identifier(self.cleaned_data.get("iin"), _("IIN"))
 
     def clean_bin(self):
-        return self._identifier("bin", _("BIN"))
+        return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))
 
     def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return ""
-        phone = normalise_phone(value)
-        if not phone:
-            raise ValidationError(
-                _("Enter a phone number with its code, for example +7 701 234 56 78."),
-                code="phone",
-            )
-        return phone
+        return clean_phone_number(self.cleaned_data.get("phone"))
 
     def clean_full_name(self):
         value = " ".join(self.cleaned_data.get("full_name", "").split())
