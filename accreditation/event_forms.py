@@ -10,37 +10,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.forms import DescribedFieldsMixin, describe_fields
+
 from .events import MAX_QUESTION_LENGTH
 
 MAX_INTERVIEW_TEXT = 5000
-
-
-class DescribedFieldsMixin:
-    """Inputs point to their hint and error; required inputs say so."""
-
-    def _describe_fields(self) -> None:
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if self.is_bound and name in self.errors:
-                ids.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            else:
-                field.widget.attrs.pop("aria-invalid", None)
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
-            if field.required and not isinstance(
-                field.widget, forms.RadioSelect | forms.HiddenInput
-            ):
-                field.widget.attrs["required"] = True
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
 
 
 class HoneypotMixin:
@@ -66,10 +40,6 @@ class RegistrationForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
     card_number = card_number_field()
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._describe_fields()
-
 
 class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
     text = forms.CharField(
@@ -84,7 +54,7 @@ class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
         self.fields["text"].help_text = _(
             "The speakers see the questions before the event. At most %(limit)s characters."
         ) % {"limit": MAX_QUESTION_LENGTH}
-        self._describe_fields()
+        describe_fields(self)  # the hint set here is known now
 
 
 class InterviewForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
@@ -135,7 +105,7 @@ class InterviewForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
             "What you would like to ask. At most %(limit)s characters."
         ) % {"limit": MAX_INTERVIEW_TEXT}
         self.fields["submission_token"].initial = uuid.uuid4()
-        self._describe_fields()
+        describe_fields(self)  # the hint set here is known now
 
     def clean(self):
         data = super().clean()

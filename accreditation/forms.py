@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citizen_requests.forms import clean_identifier, clean_phone_number
 from citizen_requests.uploads import check_file
+from cms.forms import describe_fields
 
 from .services import ApplicationData, JournalistData
 
@@ -30,26 +31,6 @@ DEFAULT_ROWS = 1
 def briefing_label(event) -> str:
     starts = timezone.localtime(event.starts_at)
     return f"{event.title} — {date_format(starts, 'DATETIME_FORMAT')}"
-
-
-def _describe(form: forms.Form) -> None:
-    """Every input names its hint and its error (aria-describedby) and says if it is required."""
-    for name, field in form.fields.items():
-        bound = form[name]
-        ids = []
-        if field.help_text:
-            ids.append(f"{bound.auto_id}_helptext")
-        if form.is_bound and name in form.errors:
-            ids.append(f"{bound.auto_id}_error")
-            field.widget.attrs["aria-invalid"] = "true"
-        else:
-            field.widget.attrs.pop("aria-invalid", None)
-        if ids:
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
-        else:
-            field.widget.attrs.pop("aria-describedby", None)
-        if field.required and not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
-            field.widget.attrs["required"] = True
 
 
 class PhotoField(forms.FileField):
@@ -116,11 +97,11 @@ class JournalistForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _describe(self)
+        describe_fields(self)
 
     def full_clean(self):
         super().full_clean()
-        _describe(self)
+        describe_fields(self)
 
     def has_changed(self):
         """A ticked notices box alone does not fill in an extra row: that row stays empty."""
@@ -281,11 +262,11 @@ class ApplicationForm(forms.Form):
                 (event.pk, briefing_label(event)) for event in briefings
             ]
         self.fields["submission_token"].initial = uuid.uuid4()
-        _describe(self)
+        describe_fields(self)
 
     def full_clean(self):
         super().full_clean()
-        _describe(self)
+        describe_fields(self)
 
     def clean_bin(self):
         return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))

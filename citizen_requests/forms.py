@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.forms import describe_fields
 from workflows.restricted import is_valid_iin_or_bin
 
 from .kinds import Channel, RequesterType, RequestKind
@@ -229,30 +230,11 @@ class RequestForm(forms.Form):
         self.fields["postal_address"].help_text = _(
             "Needed for an answer by post: street, building, flat, town, postcode."
         )
-        self._describe_fields()
-
-    # -- Accessibility: every input names its hint and its error --------------------------
-    def _describe_fields(self) -> None:
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if self.is_bound and name in self.errors:
-                ids.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
-            if field.required and not isinstance(
-                field.widget, forms.RadioSelect | forms.HiddenInput
-            ):
-                field.widget.attrs["required"] = True
+        describe_fields(self)
 
     def full_clean(self):
         super().full_clean()
-        self._describe_fields()
+        describe_fields(self)
 
     @property
     def visible(self):
