@@ -29,10 +29,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "cms",
+    "agency",
     "press_pages",
     "workflows",
     "citizen_requests",
     "accreditation",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",

@@ -26,14 +26,14 @@ from wagtail.models import Locale
 from citizen_requests.models import RequestFormPage, RequestStatusPage
 from cms.cache import invalidate_page_cache
 from cms.models import AgencyProfile
-from press_pages.demo.accreditation import seed_accreditation
-from press_pages.demo.briefing_content import BRIEFINGS
-from press_pages.demo.builder import DemoSeeder
-from press_pages.demo.faq_content import FAQ
-from press_pages.demo.moderation import DemoModerationError
-from press_pages.demo.news_content import NEWS
-from press_pages.demo.request_pages import seed_request_pages
-from press_pages.demo.roles import DEMO_USERS
+from demo.accreditation import seed_accreditation
+from demo.briefing_content import BRIEFINGS
+from demo.builder import DemoSeeder
+from demo.faq_content import FAQ
+from demo.moderation import DemoModerationError
+from demo.news_content import NEWS
+from demo.request_pages import seed_request_pages
+from demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,

@@ -11,7 +11,7 @@ kk sources there. Benchmark-sized news (``news`` above the hand-written count)
 is inserted in bulk in all three languages instead; see ``seed_generated_news``.
 
 News, briefings and FAQ answers go live only through their moderation workflow,
-as in the press office (see ``press_pages.demo.moderation``): the demo editor
+as in the press office (see ``demo.moderation``): the demo editor
 writes and submits them, the demo press secretary (and legal reviewer, for
 answers) approves. A kk page goes live together with its required translations,
 so those are drafted before the kk page is submitted.

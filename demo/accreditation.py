@@ -173,7 +173,7 @@ def seed_intake_and_journalists() -> None:
 def seed_accreditation(seeder) -> None:
     """Add the accreditation page, an open intake and two accredited journalists.
 
-    ``seeder`` is the :class:`press_pages.demo.builder.DemoSeeder` that has just run.
+    ``seeder`` is the :class:`demo.builder.DemoSeeder` that has just run.
     """
     from .builder import SEED_SETTINGS
 

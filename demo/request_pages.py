@@ -118,7 +118,7 @@ def _status(code: str, **extra) -> RequestStatusPage:
 def seed_request_pages(seeder) -> None:
     """Add the form and status pages under the demo's kk home and translate them.
 
-    ``seeder`` is the :class:`press_pages.demo.builder.DemoSeeder` that has just run.
+    ``seeder`` is the :class:`demo.builder.DemoSeeder` that has just run.
     """
     from .builder import SEED_SETTINGS
 

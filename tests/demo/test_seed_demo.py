@@ -29,10 +29,10 @@ from wagtail.models import (
 from wagtail_localize.models import Translation
 
 from cms.models import AgencyProfile, SiteSettings
-from press_pages.demo.builder import DemoSeeder
-from press_pages.demo.moderation import DemoModerationError
-from press_pages.demo.news_content import NEWS
-from press_pages.demo.roles import DEMO_USERS
+from demo.builder import DemoSeeder
+from demo.moderation import DemoModerationError
+from demo.news_content import NEWS
+from demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
