@@ -10,5 +10,10 @@ class AccreditationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from agency import numbering
+
         # The page_published receiver that queues the notices about press events.
         from . import notices  # noqa: F401
+        from .models import NUMBER_SERIES
+
+        numbering.register_series(NUMBER_SERIES)

@@ -25,7 +25,8 @@ import segno
 from fpdf import FPDF
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from citizen_requests.letters import FONT, FONT_DIR, FONT_FILES, agency_for
+from agency.letters import FONT, add_fonts
+from agency.models import AgencyProfile
 
 from .models import Accreditation, AccreditationType
 from .pages import AccreditationPage
@@ -142,8 +143,7 @@ def photo_jpeg(accreditation: Accreditation) -> bytes | None:
 class CardPDF(FPDF):
     def __init__(self):
         super().__init__(orientation="L", unit="mm", format=(CARD_HEIGHT, CARD_WIDTH))
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(FONT_DIR / name))
+        add_fonts(self)
         self.set_margins(0, 0, 0)
         self.set_auto_page_break(False)
 
@@ -191,7 +191,7 @@ def render_card(accreditation: Accreditation, url: str | None = None) -> bytes:
 
 
 def _render(accreditation: Accreditation, url: str, language: str) -> bytes:
-    agency = agency_for(language)
+    agency = AgencyProfile.for_language(language)
     pdf = CardPDF()
     pdf.set_title(_("Accreditation card %(number)s") % {"number": accreditation.card_number})
     pdf.set_creator("Baspasoz")

@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import DescribedFieldsMixin, describe_fields
+from agency.forms import DescribedFieldsMixin, describe_fields
 
 from .events import MAX_QUESTION_LENGTH
 

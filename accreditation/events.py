@@ -25,7 +25,13 @@ from wagtail.models import Locale
 
 from press_pages.models import BriefingPage
 
-from .models import Accreditation, AccreditationType, EventQuestion, EventRegistration
+from .models import (
+    NUMBER_SERIES,
+    Accreditation,
+    AccreditationType,
+    EventQuestion,
+    EventRegistration,
+)
 
 #: At most this many questions per registration.
 MAX_QUESTIONS = 5
@@ -123,16 +129,12 @@ def normalise_card_number(value: str) -> str:
 
     Accepts spaces, lower case, Latin look-alike letters and the bare ``2026-17``.
     """
-    from citizen_requests.numbering import SERIES_PREFIXES
-
     text = "".join(value.split()).upper()
     if match := CARD_DIGITS.match(text):
-        return f"{SERIES_PREFIXES['card']}-{match[1]}-{int(match[2]):06d}"
+        return f"{NUMBER_SERIES['card']}-{match[1]}-{int(match[2]):06d}"
     prefix, _sep, rest = text.partition("-")
-    if prefix.translate(LOOKALIKES) == SERIES_PREFIXES["card"] and (
-        match := CARD_DIGITS.match(rest)
-    ):
-        return f"{SERIES_PREFIXES['card']}-{match[1]}-{int(match[2]):06d}"
+    if prefix.translate(LOOKALIKES) == NUMBER_SERIES["card"] and (match := CARD_DIGITS.match(rest)):
+        return f"{NUMBER_SERIES['card']}-{match[1]}-{int(match[2]):06d}"
     return text
 
 

@@ -16,9 +16,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from agency.forms import describe_fields
+from agency.uploads import check_file
 from citizen_requests.forms import clean_identifier, clean_phone_number
-from citizen_requests.uploads import check_file
-from cms.forms import describe_fields
 
 from .services import ApplicationData, JournalistData
 

@@ -2,7 +2,7 @@
 
 Mass Media Law Art. 28–30 and the Typical Rules of accreditation (legal-basis §2.5, §3). Dates
 are local (Asia/Almaty); working days come from ``citizen_requests.deadlines`` and numbers from
-``citizen_requests.numbering``, so the agency keeps one calendar and one numbering scheme.
+``agency.numbering``, so the agency keeps one calendar and one numbering scheme.
 """
 
 import secrets
@@ -16,9 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from citizen_requests.storage import private_storage
+from agency.private_files import private_storage
 
 from .pages import AccreditationPage  # noqa: F401  (a page type of this app)
+
+#: Registration-number prefixes of this app's registers: ``АКК-2026-000017``, ``КАР-2026-000017``.
+NUMBER_SERIES = {"accreditation": "АКК", "card": "КАР"}
 
 
 def new_token() -> str:

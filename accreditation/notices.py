@@ -9,7 +9,7 @@
 * a change of date or venue, or the cancellation, to everyone registered, at once.
 
 Each journalist gets a message of their own, in their language, with the link to the briefing in
-that language. Mail goes through ``EMAIL_BACKEND`` (``cms.mail.QueuedEmailBackend``): django-q2
+that language. Mail goes through ``EMAIL_BACKEND`` (``agency.mail.QueuedEmailBackend``): django-q2
 sends it after the transaction commits, so a rolled-back change tells nobody anything. The
 ``page_published`` receiver at the end compares the published briefing with its previous live
 revision and queues the work on django-q2 (:mod:`accreditation.tasks`).

@@ -16,7 +16,7 @@ The rules (Mass Media Law Art. 28–30; the Typical Rules, legal-basis §2.5 and
   (6) months; the bar follows the IIN, whichever outlet applies.
 
 Working days come from :mod:`citizen_requests.deadlines` and numbers from
-:mod:`citizen_requests.numbering`: the agency keeps one calendar and one numbering scheme.
+:mod:`agency.numbering`: the agency keeps one calendar and one numbering scheme.
 Officer actions check the user's permissions and are written to Wagtail's audit log
 (``accreditation.*`` actions, shown in the admin's Logs report).
 """
@@ -38,8 +38,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
-from citizen_requests.deadlines import WorkingCalendar, local_date
-from citizen_requests.numbering import next_number
+from agency.calendar import WorkingCalendar, local_date
+from agency.numbering import next_number
 
 from .models import (
     Accreditation,
@@ -239,7 +239,7 @@ class JournalistData:
     iin: str
     email: str
     phone: str = ""
-    #: ``citizen_requests.uploads.CheckedFile`` (a JPEG or PNG).
+    #: ``agency.uploads.CheckedFile`` (a JPEG or PNG).
     photo: object = None
     #: The journalist asked for announcements of the agency's events.
     notices_opt_in: bool = False
@@ -391,7 +391,7 @@ def apply(
 
 
 def _remove(names: list[str]) -> None:
-    from citizen_requests.storage import private_storage
+    from agency.private_files import private_storage
 
     storage = private_storage()
     for name in names:

@@ -630,8 +630,8 @@ def main() -> int:
         forget_bench_cache_keys()
 
         production_like = override_settings(
-            TASKS={"default": {"BACKEND": "cms.tasks.DjangoQ2TaskBackend"}},
-            EMAIL_BACKEND="cms.mail.QueuedEmailBackend",
+            TASKS={"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}},
+            EMAIL_BACKEND="agency.mail.QueuedEmailBackend",
         )
         if not args.inline_tasks:
             production_like.enable()

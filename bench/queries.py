@@ -97,7 +97,7 @@ def count(path: str, *, verbose: bool, page_cache: bool, expect_hit: bool = Fals
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    from cms.cache import CACHE_HEADER
+    from agency.cache import CACHE_HEADER
 
     seconds = 600 if page_cache else 0
     with override_settings(PAGE_CACHE_SECONDS=seconds), CaptureQueriesContext(connection) as ctx:

@@ -138,8 +138,8 @@ def main() -> int:
         call_command("migrate", verbosity=0, interactive=False)
 
         production_like = override_settings(
-            TASKS={"default": {"BACKEND": "cms.tasks.DjangoQ2TaskBackend"}},
-            EMAIL_BACKEND="cms.mail.QueuedEmailBackend",
+            TASKS={"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}},
+            EMAIL_BACKEND="agency.mail.QueuedEmailBackend",
             CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (10**6, 60), "submit_email": (10**6, 60)},
         )
         production_like.enable()

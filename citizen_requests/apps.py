@@ -8,3 +8,10 @@ class CitizenRequestsConfig(AppConfig):
     name = "citizen_requests"
     verbose_name = _("Requests")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from agency import numbering
+
+        from .kinds import NUMBER_PREFIXES
+
+        numbering.register_series({str(kind): prefix for kind, prefix in NUMBER_PREFIXES.items()})

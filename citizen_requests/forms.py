@@ -15,11 +15,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import describe_fields
+from agency.forms import describe_fields
+from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
 from workflows.restricted import is_valid_iin_or_bin
 
 from .kinds import Channel, RequesterType, RequestKind
-from .uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
 
 MEDIA_KINDS = (RequestKind.MEDIA, RequestKind.CLARIFICATION)
 MAX_TEXT = 10_000
@@ -78,7 +78,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by :func:`citizen_requests.uploads.check_files`."""
+    """Several files in one input; each is checked by :func:`agency.uploads.check_files`."""
 
     widget = MultipleFileInput
 

@@ -8,67 +8,15 @@ licence) so Kazakh and Russian letters print without missing glyphs.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-from wagtail.rich_text import expand_db_html
+from agency.letters import FONT, LetterPDF, html_for_pdf, paragraphs_html
+from agency.models import AgencyProfile
 
-from fpdf import FPDF
-
-from .models import Answer, CitizenRequest, RequestSettings
-
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT = "DejaVuSans"
-FONT_FILES = {
-    "": "DejaVuSans.ttf",
-    "B": "DejaVuSans-Bold.ttf",
-    "I": "DejaVuSans-Oblique.ttf",
-    "BI": "DejaVuSans-BoldOblique.ttf",
-}
-_DATA_ATTRS = re.compile(r'\s(?:data-[\w-]+|linktype|id|class)="[^"]*"')
-
-
-def agency_for(language: str):
-    """The agency profile in ``language``, falling back as the site does."""
-    from cms.models import AgencyProfile
-
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return None
-    return AgencyProfile.for_locale(locale)
-
-
-class LetterPDF(FPDF):
-    """An A4 letter with the Unicode font and a page number in the footer."""
-
-    def __init__(self):
-        super().__init__(format="A4")
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(FONT_DIR / name))
-        self.set_margins(25, 20, 15)
-        self.set_auto_page_break(True, margin=20)
-        self.set_font(FONT, size=11)
-
-    def footer(self):
-        self.set_y(-15)
-        self.set_font(FONT, size=8)
-        self.cell(0, 10, str(self.page_no()), align="C")
-
-
-def _html_for_pdf(html: str) -> str:
-    """Wagtail rich text as plain HTML fpdf2 understands."""
-    return _DATA_ATTRS.sub("", expand_db_html(html or ""))
-
-
-def _paragraphs(texts) -> str:
-    return "".join(f"<p>{escape(text)}</p>" for text in texts if text)
+from .models import Answer, CitizenRequest
 
 
 def render_letter(
@@ -81,21 +29,13 @@ def render_letter(
     written_on=None,
 ) -> bytes:
     """The PDF bytes of one letter to the requester. Call under the request's language."""
-    agency = agency_for(request_obj.language)
+    agency = AgencyProfile.for_language(request_obj.language)
     written_on = written_on or timezone.localdate()
     pdf = LetterPDF()
     pdf.set_title(f"{title} {request_obj.number}")
     pdf.set_creator("Baspasoz")
     pdf.add_page()
-
-    # The holder: name and postal address (Art. 11 p.14).
-    pdf.set_font(FONT, "B", 12)
-    pdf.multi_cell(0, 6, agency.name if agency else "", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, size=9)
-    if agency:
-        contacts = [agency.address, agency.phone, agency.email]
-        pdf.multi_cell(0, 5, "\n".join(c for c in contacts if c), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    pdf.letterhead(agency)
 
     # The addressee.
     pdf.set_font(FONT, size=11)
@@ -135,10 +75,7 @@ def render_letter(
     pdf.write_html(body_html, font_family=FONT, warn_on_tags_not_matching=False)
     pdf.ln(10)
 
-    # The signatory's position and name.
-    pdf.set_font(FONT, size=11)
-    pdf.multi_cell(95, 5.5, signatory_position, new_x="RIGHT", new_y="TOP")
-    pdf.multi_cell(0, 5.5, signatory_name, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.signature(signatory_name, signatory_position)
     return bytes(pdf.output())
 
 
@@ -149,7 +86,7 @@ def render_answer_pdf(answer: Answer) -> ContentFile:
         data = render_letter(
             request_obj,
             title=_("Answer to your request"),
-            body_html=_html_for_pdf(answer.body),
+            body_html=html_for_pdf(answer.body),
             signatory_name=answer.signatory_name,
             signatory_position=answer.signatory_position,
             written_on=timezone.localdate(request_obj.answered_at or timezone.now()),
@@ -193,13 +130,13 @@ def notice_text(request_obj: CitizenRequest, notice: str) -> tuple[str, list[str
 
 def render_notice_pdf(request_obj: CitizenRequest, notice: str) -> bytes:
     """A notice as a printable letter, for requesters who chose the post."""
-    site_settings = RequestSettings.load()
+    name, position = AgencyProfile.default_signatory(request_obj.language)
     with translation.override(request_obj.language):
         title, paragraphs = notice_text(request_obj, notice)
         return render_letter(
             request_obj,
             title=title,
-            body_html=_paragraphs(paragraphs),
-            signatory_name=site_settings.signatory_name,
-            signatory_position=site_settings.signatory_position,
+            body_html=paragraphs_html(paragraphs),
+            signatory_name=name,
+            signatory_position=position,
         )

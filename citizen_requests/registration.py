@@ -19,13 +19,14 @@ from django.utils.module_loading import import_string
 
 from django_q.tasks import async_task
 
-from cms.mail import QueuedEmailBackend, deliver, serialize
+from agency import numbering
+from agency.mail import QueuedEmailBackend, deliver, serialize
+from agency.private_files import private_storage
+from agency.uploads import CheckedFile, check_file
 
-from . import deadlines, numbering
+from . import deadlines
 from .kinds import RequestKind
 from .models import CitizenRequest, RequestAttachment, RequestEvent
-from .storage import private_storage
-from .uploads import CheckedFile, check_file
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def register(
     """Store and number a request; return it with its tracking code.
 
     ``files`` are Django ``UploadedFile`` objects (checked here) or already checked
-    :class:`~citizen_requests.uploads.CheckedFile` objects. When ``submission_token`` was
+    :class:`~agency.uploads.CheckedFile` objects. When ``submission_token`` was
     already used, nothing is created: the first request is returned, with ``None`` for the
     code (which only its first response showed).
     """
@@ -199,7 +200,7 @@ def send_acknowledgement(request_id: int) -> None:
 
     The tracking code is not in it: it is shown once, on the acknowledgement page, so it never
     rests in a mail queue or a mailbox that others may read. Run by a django-q2 worker, it sends
-    with ``EMAIL_DELIVERY_BACKEND`` (the worker is the queue's far end, see ``cms.mail``);
+    with ``EMAIL_DELIVERY_BACKEND`` (the worker is the queue's far end, see ``agency.mail``);
     otherwise with ``EMAIL_BACKEND``.
     """
     request = CitizenRequest.objects.get(pk=request_id)

@@ -33,7 +33,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .deadlines import LOCAL_TZ, WorkingCalendar
+from agency.calendar import LOCAL_TZ, WorkingCalendar
+
+from .deadlines import RequestCalendar
 from .kinds import Channel, RefusalGround, RequesterType, RequestKind, Status
 from .models import CitizenRequest
 
@@ -255,7 +257,7 @@ def overdue_cases(today: datetime.date | None = None, limit: int = OVERDUE_LIST_
         .order_by("answer_due", "pk")
     )
     cases = list(queryset[:limit])
-    counts = working_days_since({case.answer_due for case in cases}, today, WorkingCalendar.load())
+    counts = working_days_since({case.answer_due for case in cases}, today, RequestCalendar.load())
     for case in cases:
         case.overdue_days = counts[case.answer_due]
     return cases, queryset.count()

@@ -27,6 +27,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from agency.models import AgencyProfile
+
 from .kinds import REFUSAL_GROUNDS, RequestKind, Status
 from .models import (
     Answer,
@@ -34,7 +36,6 @@ from .models import (
     InformationSubtask,
     RequestAttachment,
     RequestEvent,
-    RequestSettings,
     Unit,
 )
 
@@ -440,7 +441,7 @@ def answer(
 ) -> Answer:
     """Answer in the language of the request: the letter is rendered to PDF and delivered.
 
-    ``files`` are uploads already checked by ``citizen_requests.uploads.check_files``
+    ``files`` are uploads already checked by ``agency.uploads.check_files``
     (``CheckedFile``), attached to the answer and sent with it.
     """
     from .letters import render_answer_pdf
@@ -448,9 +449,9 @@ def answer(
     require(user, "answer")
     if not _has_text(body):
         raise ValidationError(_("Write the answer."))
-    site_settings = RequestSettings.load()
-    signatory_name = (signatory_name or site_settings.signatory_name).strip()
-    signatory_position = (signatory_position or site_settings.signatory_position).strip()
+    default_name, default_position = AgencyProfile.default_signatory(request_obj.language)
+    signatory_name = (signatory_name or default_name).strip()
+    signatory_position = (signatory_position or default_position).strip()
     if not signatory_name or not signatory_position:
         raise ValidationError(
             _("Name the signatory and their position: the letter must state them.")

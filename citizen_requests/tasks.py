@@ -33,7 +33,7 @@ from workflows.notifications import admin_url, press_secretaries, recipient_lang
 from workflows.restricted import scan_text
 from workflows.roles import GROUPS
 
-from .deadlines import WorkingCalendar
+from .deadlines import RequestCalendar
 from .kinds import Status
 from .models import (
     CitizenRequest,
@@ -134,7 +134,7 @@ def _can_receive(user) -> bool:
 def overdue_summaries(cases, today: datetime.date, calendar=None) -> list[dict]:
     """:func:`case_summary` of overdue ``cases``, with the working days each is overdue."""
     counts = working_days_since(
-        {case.answer_due for case in cases}, today, calendar or WorkingCalendar.load()
+        {case.answer_due for case in cases}, today, calendar or RequestCalendar.load()
     )
     return [case_summary(case, counts[case.answer_due]) for case in cases]
 
@@ -160,7 +160,7 @@ def due_reminders(
     extension moved is reminded again.
     """
     today = today or timezone.localdate()
-    calendar = calendar or WorkingCalendar.load()
+    calendar = calendar or RequestCalendar.load()
     days = reminder_days()
     horizon = calendar.add_working_days(today, max(days))
     candidates = list(
@@ -201,7 +201,7 @@ def remind_executors(today: datetime.date | None = None) -> int:
     Returns the number of cases and questions reminded.
     """
     today = today or timezone.localdate()
-    calendar = WorkingCalendar.load()
+    calendar = RequestCalendar.load()
     if not calendar.is_working_day(today):
         return 0
     return _remind_cases(today, calendar) + remind_subtask_units(today, calendar)
@@ -415,7 +415,7 @@ def heads():
 def digest(today: datetime.date | None = None) -> dict:
     """The state of the register on ``today``, without personal data."""
     today = today or timezone.localdate()
-    calendar = WorkingCalendar.load()
+    calendar = RequestCalendar.load()
     since = timezone.now() - datetime.timedelta(days=1)
     soon = calendar.add_working_days(today, 3)
     cases = open_requests()

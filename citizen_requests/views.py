@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from cms.models import AgencyProfile
+from agency import ratelimit
+from agency.models import AgencyProfile
 
-from . import ratelimit
 from .forms import RequestForm, StatusForm
 from .kinds import Status
 from .models import CitizenRequest, RequestEvent, RequestSettings

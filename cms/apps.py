@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import cache, checks  # noqa: F401  (signal receivers and system checks)
+        from . import checks  # noqa: F401  (system checks)

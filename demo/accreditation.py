@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from accreditation import services
 from accreditation.models import Application, ApplicationJournalist
 from accreditation.pages import AccreditationPage
-from citizen_requests.uploads import CheckedFile
+from agency.uploads import CheckedFile
 
 from .fields import demo_key
 from .localize import translate

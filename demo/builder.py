@@ -43,7 +43,7 @@ from wagtail.models import Collection, Locale, Page, Revision, Site
 from django_tasks import task_backends
 from tqdm import tqdm
 
-from cms.models import AgencyProfile, SiteSettings
+from agency.models import AgencyProfile, SiteSettings
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,

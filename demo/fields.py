@@ -9,7 +9,7 @@ so every language version of a body has the same block ids.
 import html
 import uuid
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker
 
 from .briefing_content import JOURNALIST, BriefingItem

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from agency.models import AgencyProfile
 from citizen_requests.kinds import RequestKind
-from citizen_requests.models import RequestFormPage, RequestSettings, RequestStatusPage
+from citizen_requests.models import RequestFormPage, RequestStatusPage
 
 from .fields import demo_key
 from .localize import translate
@@ -123,10 +124,7 @@ def seed_request_pages(seeder) -> None:
     from .builder import SEED_SETTINGS
 
     with override_settings(**SEED_SETTINGS), transaction.atomic():
-        settings = RequestSettings.load()
-        if not settings.operator_bin:
-            settings.operator_bin = DEMO_OPERATOR_BIN
-            settings.save(update_fields=["operator_bin"])
+        AgencyProfile.objects.filter(bin="").update(bin=DEMO_OPERATOR_BIN)
         kk = seeder.locales["kk"]
         sources = []
         for kind in FORMS:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.rich_text import get_text_for_indexing
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 
 from .models import BriefingIndexPage, FAQIndexPage, NewsIndexPage, NewsPageTopic
 

@@ -25,7 +25,7 @@ from wagtail.rich_text import get_text_for_indexing
 from icalendar import Calendar, Event, Timezone
 from icalendar.prop import vDuration
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 
 from .feeds import title_with_agency
 

@@ -13,7 +13,7 @@ those notifiers, under the same signals and ``dispatch_uid``, for two reasons:
   author here, with the check's report.
 
 It also sends our own e-mails (overdue reviews), with the same choice of language. Mail goes
-through ``EMAIL_BACKEND``, which queues it on django-q2 after the commit (``cms.mail``).
+through ``EMAIL_BACKEND``, which queues it on django-q2 after the commit (``agency.mail``).
 """
 
 from django.conf import settings

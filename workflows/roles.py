@@ -45,7 +45,7 @@ MEDIA_MANAGE = (*MEDIA_EDIT, "delete_image", "delete_document")
 SNIPPETS_VIEW = (
     "press_pages.view_topic",
     "press_pages.view_faqcategory",
-    "cms.view_agencyprofile",
+    "agency.view_agencyprofile",
 )
 STOP_LIST_MANAGE = (
     "workflows.add_stoplistterm",
@@ -93,9 +93,9 @@ GROUPS = {
             "press_pages.add_faqcategory",
             "press_pages.change_faqcategory",
             "press_pages.delete_faqcategory",
-            "cms.change_agencyprofile",
-            "cms.view_sitesettings",
-            "cms.change_sitesettings",
+            "agency.change_agencyprofile",
+            "agency.view_sitesettings",
+            "agency.change_sitesettings",
             "workflows.emergency_publish",
             "workflows.view_stoplistterm",
         ),
@@ -120,7 +120,7 @@ GROUPS = {
             "citizen_requests.view_requestevent",
             "citizen_requests.add_requestevent",
             "citizen_requests.view_unit",
-            "citizen_requests.view_calendarday",
+            "agency.view_calendarday",
             "citizen_requests.view_personal_data",
             "citizen_requests.decide_request",
             "citizen_requests.view_reports",
@@ -143,7 +143,7 @@ GROUPS = {
         model=(
             ADMIN_ACCESS,
             *SNIPPETS_VIEW,
-            "cms.view_sitesettings",
+            "agency.view_sitesettings",
             # Reports and the overdue list, without the requesters' personal data.
             "citizen_requests.view_reports",
             *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),

@@ -539,8 +539,8 @@ def current_stop_list() -> StopList:
 
 def current_allow_list() -> AllowList:
     """The agency's own public phones and e-mails, in every language: never findings."""
-    from cms.cache import current_generation
-    from cms.models import AgencyProfile
+    from agency.cache import current_generation
+    from agency.models import AgencyProfile
 
     key = f"scan:allow-list:v1:{current_generation()}"
     cached = _cache_get(key)

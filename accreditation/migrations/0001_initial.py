@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import accreditation.models
-import citizen_requests.storage
+import agency.private_files
 
 
 class Migration(migrations.Migration):
@@ -239,7 +239,7 @@ class Migration(migrations.Migration):
                 (
                     "photo",
                     models.FileField(
-                        storage=citizen_requests.storage.private_storage,
+                        storage=agency.private_files.private_storage,
                         upload_to="accreditation/photos/%Y/%m/",
                         verbose_name="photo",
                     ),
@@ -358,7 +358,7 @@ class Migration(migrations.Migration):
                 (
                     "photo",
                     models.FileField(
-                        storage=citizen_requests.storage.private_storage,
+                        storage=agency.private_files.private_storage,
                         upload_to="accreditation/photos/%Y/%m/",
                         verbose_name="photo",
                     ),

@@ -6,7 +6,7 @@ administrator may have changed it.
 
 from django.db import migrations
 
-from cms.schedules import daily_schedules
+from agency.schedules import daily_schedules
 
 #: name → (function, local time of the first run)
 SCHEDULES = {

@@ -13,9 +13,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from citizen_requests import ratelimit
-from citizen_requests.models import RequestSettings
-from cms.models import AgencyProfile
+from agency import ratelimit
+from agency.models import AgencyProfile
 
 from .. import services
 from ..forms import MAX_JOURNALISTS, PERSONAL_DATA_ITEMS, ApplicationForm, journalist_formset
@@ -112,7 +111,6 @@ def _context(page, request, *, kind, form, formset, intake=None, events=None) ->
         max_rows=MAX_JOURNALISTS,
         personal_data_items=[str(item) for item in PERSONAL_DATA_ITEMS],
         agency=AgencyProfile.for_locale(page.locale),
-        operator_bin=RequestSettings.load(request_or_site=request).operator_bin,
         temporary_url=page.get_url(request) + page.reverse_subpage("temporary"),
         apply_url=page.get_url(request),
         outlets_url=page.get_url(request) + page.reverse_subpage("outlets"),

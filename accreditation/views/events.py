@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from citizen_requests import ratelimit
+from agency import ratelimit
 
 from .. import events
 from ..event_forms import InterviewForm, QuestionForm, RegistrationForm
@@ -72,7 +72,7 @@ def _accreditation_route(request, page, route: str) -> str:
     Cached under the page cache's generation, which every publication bumps, so the briefing
     page pays no query for the link and never shows a stale one.
     """
-    from cms.cache import current_generation
+    from agency.cache import current_generation
 
     from ..pages import AccreditationPage
 

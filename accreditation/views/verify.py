@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citizen_requests import ratelimit
+from agency import ratelimit
 
 from ..cards import photo_jpeg, photo_path
 from ..models import Accreditation

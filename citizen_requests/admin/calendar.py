@@ -32,9 +32,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from agency import calendar as agency_calendar
+from agency.models import CalendarDay
+
 from .. import deadlines
 from ..kinds import Status
-from ..models import CalendarDay, CitizenRequest, Unit
+from ..models import CitizenRequest, Unit
 
 YEAR_RANGE = (2000, 2100)
 
@@ -74,14 +77,14 @@ def holiday_name(day: datetime.date) -> str:
     """The public holiday on ``day`` in the admin's language, or an empty string."""
     language = translation.get_language() or "en"
     if language.startswith("kk"):
-        return deadlines.rule_holiday_name(day, "kk")
-    name = deadlines.rule_holiday_name(day, "en_US")
+        return agency_calendar.rule_holiday_name(day, "kk")
+    name = agency_calendar.rule_holiday_name(day, "en_US")
     return "; ".join(_translated_holiday(part) for part in name.split("; ")) if name else ""
 
 
 def rule_description(day: datetime.date) -> str:
     """What the rule alone says of ``day``: working day, weekend, or the holiday's name."""
-    if deadlines.rule_is_working_day(day):
+    if agency_calendar.rule_is_working_day(day):
         if day.weekday() >= 5:
             return _("Working day (a transfer the holiday calendar knows)")
         return _("Working day")
@@ -118,7 +121,7 @@ class CalendarDayForm(WagtailAdminModelForm):
             return cleaned
         if not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]:
             self.add_error("date", _("Enter a date between 2000 and 2100."))
-        elif deadlines.rule_is_working_day(day) == working:
+        elif agency_calendar.rule_is_working_day(day) == working:
             if working:
                 message = _(
                     "%(date)s is already a working day. Leave “working day” empty to make it an "
@@ -213,7 +216,7 @@ class YearOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, year, **kwargs):
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
             raise Http404
-        calendar = deadlines.WorkingCalendar.load()
+        calendar = deadlines.RequestCalendar.load()
         rows = {
             row.date: row for row in CalendarDay.objects.filter(date__year=year).order_by("date")
         }

@@ -30,6 +30,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from agency.models import AgencyProfile
+
 from .. import deadlines, faq, services
 from ..kinds import Status
 from ..letters import render_notice_pdf
@@ -202,16 +204,11 @@ def _action_forms(case: CitizenRequest, user, data=None, files=None, action: str
     if services.can(user, "refuse") and services.refusal_grounds(case):
         result["refuse"] = forms.RefuseForm(bound("refuse"), request_obj=case, prefix="refuse")
     if services.can(user, "answer"):
-        from ..models import RequestSettings
-
-        settings = RequestSettings.load()
+        name, position = AgencyProfile.default_signatory(case.language)
         result["answer"] = forms.AnswerForm(
             bound("answer"),
             files=files if action == "answer" else None,
-            initial={
-                "signatory_name": settings.signatory_name,
-                "signatory_position": settings.signatory_position,
-            },
+            initial={"signatory_name": name, "signatory_position": position},
             prefix="answer",
         )
     return result

@@ -25,7 +25,7 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        from ..uploads import check_files
+        from agency.uploads import check_files
 
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if not files and self.required:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 import wagtail.fields
 
-import citizen_requests.storage
+import agency.private_files
 
 
 class Migration(migrations.Migration):
@@ -495,7 +495,7 @@ class Migration(migrations.Migration):
                     "pdf",
                     models.FileField(
                         blank=True,
-                        storage=citizen_requests.storage.private_storage,
+                        storage=agency.private_files.private_storage,
                         upload_to="answers/%Y/%m/",
                         verbose_name="letter (PDF)",
                     ),
@@ -574,7 +574,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=citizen_requests.storage.private_storage,
+                        storage=agency.private_files.private_storage,
                         upload_to="requests/%Y/%m/",
                         verbose_name="file",
                     ),

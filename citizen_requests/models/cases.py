@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 
+from agency.private_files import private_storage
+
 from ..kinds import Channel, RefusalGround, RequesterType, RequestKind, Status
-from ..storage import private_storage
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -32,26 +33,6 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class RequestCounter(models.Model):
-    """The last registration number given per kind and year.
-
-    Registration locks the row (``select_for_update``) inside the request's transaction, so
-    numbers have no gaps and no duplicates: a rolled-back registration gives its number back.
-    """
-
-    kind = models.CharField(max_length=20, choices=RequestKind.choices)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "year"], name="request_counter_kind_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.year}: {self.last}"
 
 
 class CitizenRequest(models.Model):

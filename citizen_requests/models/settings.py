@@ -10,7 +10,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 @register_setting(icon="mail")
 class RequestSettings(BaseGenericSetting):
-    """How requests are handled across the site: calendar rule, signatory and retention."""
+    """How requests are handled across the site: calendar rule, reminders and retention.
+
+    The agency's BIN and the default signatory of letters are in the agency profile.
+    """
 
     move_calendar_deadlines = models.BooleanField(
         _("move calendar-day deadlines off non-working days"),
@@ -18,27 +21,6 @@ class RequestSettings(BaseGenericSetting):
         help_text=_(
             "By default a deadline counted in calendar days stays on its day even when that day "
             "is not a working day. Tick to move it to the next working day."
-        ),
-    )
-    signatory_name = models.CharField(
-        _("signatory's name"),
-        max_length=200,
-        blank=True,
-        help_text=_("Who signs answers unless the officer names someone else."),
-    )
-    signatory_position = models.CharField(
-        _("signatory's position"),
-        max_length=200,
-        blank=True,
-        help_text=_("Printed under the answer, for example «Head of the press service»."),
-    )
-    operator_bin = models.CharField(
-        _("operator's BIN"),
-        max_length=12,
-        blank=True,
-        help_text=_(
-            "The agency's business identification number, stated in the consent to the "
-            "processing of personal data (Personal Data Law, Art. 8 p.4)."
         ),
     )
     anonymise_after_years = models.PositiveSmallIntegerField(
@@ -56,9 +38,6 @@ class RequestSettings(BaseGenericSetting):
 
     panels = [
         FieldPanel("move_calendar_deadlines"),
-        FieldPanel("signatory_name"),
-        FieldPanel("signatory_position"),
-        FieldPanel("operator_bin"),
         FieldPanel("reminder_days"),
         FieldPanel("anonymise_after_years"),
     ]

@@ -70,7 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.cache.AnonymousPageCacheMiddleware",
+    "agency.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,8 +147,8 @@ if REDIS_URL:
 else:
     Q_CLUSTER["orm"] = "default"
 
-TASKS = {"default": {"BACKEND": "cms.tasks.DjangoQ2TaskBackend"}}
-WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.tasks.DjangoQ2JobBackend"}
+TASKS = {"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "agency.queue.DjangoQ2JobBackend"}
 
 # Anonymous page responses are cached for this many seconds, and invalidated
 # whenever a page is published, unpublished or moved.
@@ -197,8 +197,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Email
 # ---------------------------------------------------------------------------
 # Mail is queued on django-q2 when the transaction commits and sent by a worker
-# with EMAIL_DELIVERY_BACKEND (see cms.mail).
-EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "cms.mail.QueuedEmailBackend")
+# with EMAIL_DELIVERY_BACKEND (see agency.mail).
+EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "agency.mail.QueuedEmailBackend")
 EMAIL_DELIVERY_BACKEND = env.get_str(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )

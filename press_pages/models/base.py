@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 
-from cms.cache import current_generation
+from agency.cache import current_generation
 
 ITEMS_PER_PAGE = 12
 SEARCH_QUERY_MAX_LENGTH = 200

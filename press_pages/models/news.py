@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.cache import current_generation
+from agency.cache import current_generation
 from workflows.mixins import RestrictedInfoMixin
 from workflows.panels import ModeratedTabbedInterface
 

@@ -3,7 +3,7 @@
 The header and footer appear on every page, so what they need (agency profile,
 logo, main menu, section feeds, each locale's home page) is computed once per
 site and language and kept in Django's cache as plain data. The cache key holds
-``cms.cache.current_generation()``, which every publish and every snippet or
+``agency.cache.current_generation()``, which every publish and every snippet or
 settings change bumps, so the chrome is never stale and needs no SQL on a warm
 cache. A page's translations and ancestors are cached the same way, and every
 value is memoised on the request, so ``<head>`` and body share it.
@@ -24,8 +24,8 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Locale, Page, Site
 
-from cms.cache import current_generation
-from cms.models import AgencyProfile, SiteSettings
+from agency.cache import current_generation
+from agency.models import AgencyProfile, SiteSettings
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -74,7 +74,7 @@ def _memo(request, key, compute):
 def _shared(request, *key_parts, compute):
     """A value kept in Django's cache until the next publish or content change.
 
-    The key holds the generation that ``cms.cache`` bumps on every publish,
+    The key holds the generation that ``agency.cache`` bumps on every publish,
     unpublish, move and snippet or settings save, so nothing here needs
     invalidating by hand. The value is also memoised on the request.
     """

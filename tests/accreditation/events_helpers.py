@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accreditation.models import EventRegistration
 from accreditation.pages import AccreditationPage
-from cms.mail import deliver
+from agency.mail import deliver
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,
@@ -18,7 +18,7 @@ from tests.press_pages.factories import (
     kk_home,
 )
 
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 LINK = re.compile(r"https?://\S+/confirm/([A-Za-z0-9_-]{20,100})/")
 
 

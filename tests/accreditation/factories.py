@@ -2,7 +2,7 @@
 
 Dates are set directly; tests of the clocks and of numbering go through
 ``accreditation.services``. Numbers made here sit high in the series (900000+) so they never
-collide with numbers taken from ``citizen_requests.numbering`` in the same test.
+collide with numbers taken from ``agency.numbering`` in the same test.
 """
 
 import datetime
@@ -24,7 +24,7 @@ from accreditation.models import (
     Intake,
     Outlet,
 )
-from citizen_requests.numbering import format_number
+from agency.numbering import format_number
 
 #: Synthetic IINs and a BIN that pass the checksum (legal-basis §5.2).
 VALID_IIN = "900115300122"

@@ -19,7 +19,7 @@ from django_q.tasks import async_task
 
 from accreditation.expiry import send_expiry_reminders
 from accreditation.models import AccreditationSettings
-from cms.mail import deliver
+from agency.mail import deliver
 from tests.accreditation.factories import (
     AccreditationFactory,
     ApplicationFactory,
@@ -29,7 +29,7 @@ from tests.cms.test_tasks import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 MIGRATION = "0005_expiry_reminder_schedule"
 NAME = "accreditation: send_expiry_reminders"
 

@@ -14,7 +14,7 @@ from django_q.brokers import get_broker
 
 from accreditation import events
 from accreditation.models import AccreditationType, EventQuestion, EventRegistration
-from citizen_requests import ratelimit
+from agency import ratelimit
 from press_pages.models import BriefingPage
 from tests.accreditation.events_helpers import (
     QUEUED,

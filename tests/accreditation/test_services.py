@@ -18,9 +18,9 @@ from accreditation.models import (
     ApplicationJournalist,
     RefusalGround,
 )
-from citizen_requests.deadlines import WorkingCalendar
-from citizen_requests.models import CalendarDay
-from citizen_requests.uploads import CheckedFile
+from agency.calendar import WorkingCalendar
+from agency.models import CalendarDay
+from agency.uploads import CheckedFile
 from tests.accreditation.factories import (
     OTHER_IIN,
     VALID_BIN,

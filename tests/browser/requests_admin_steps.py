@@ -14,8 +14,11 @@ try:
 except ImportError:  # the ``browser`` fixture skips the test, or fails it when CI=true
     expect = None
 
+from wagtail.models import Locale
+
+from agency.models import AgencyProfile
 from citizen_requests.kinds import Status
-from citizen_requests.models import CitizenRequest, RequestSettings
+from citizen_requests.models import CitizenRequest
 from tests.browser.moderation_fixtures import log_in, staff
 
 SIGNATORY_NAME = "Әлия Бекова"
@@ -28,11 +31,17 @@ def request_officer(username: str = "request-officer"):
 
 
 def set_signatory(name: str = SIGNATORY_NAME, position: str = SIGNATORY_POSITION) -> None:
-    """The default signatory of answers (Settings → Request settings)."""
-    settings = RequestSettings.load()
-    settings.signatory_name = name
-    settings.signatory_position = position
-    settings.save()
+    """The default signatory of letters, in the agency profile of every language."""
+    for locale in Locale.objects.all():
+        AgencyProfile.objects.update_or_create(
+            locale=locale,
+            defaults={"signatory_name": name, "signatory_position": position},
+            create_defaults={
+                "name": "Ақпарат министрлігі",
+                "signatory_name": name,
+                "signatory_position": position,
+            },
+        )
 
 
 def open_case(browser_page, number: str) -> None:
@@ -73,8 +82,7 @@ def officer_answers(
     should be a fresh page (``new_page()``); pass ``log_in_first=False`` if it is signed in.
     """
     officer = officer or request_officer()
-    settings = RequestSettings.load()
-    if not (settings.signatory_name and settings.signatory_position):
+    if not all(all(AgencyProfile.default_signatory(lang)) for lang in ("kk", "ru", "en")):
         set_signatory()
     if log_in_first:
         log_in(browser_page, officer)

@@ -9,9 +9,11 @@ from django.utils import timezone
 
 import pytest
 
+from agency.calendar import LOCAL_TZ
+from agency.models import CalendarDay
 from citizen_requests import deadlines
 from citizen_requests.kinds import Status
-from citizen_requests.models import CalendarDay, InformationSubtask, Unit
+from citizen_requests.models import InformationSubtask, Unit
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.workflows.moderation import member, prefer_english
 
@@ -46,7 +48,7 @@ def messages_of(response) -> list[str]:
 
 
 def test_administrator_adds_a_decreed_day_off_and_the_deadlines_follow(admin_client):
-    received = datetime.datetime(2026, 5, 6, 10, tzinfo=deadlines.LOCAL_TZ)
+    received = datetime.datetime(2026, 5, 6, 10, tzinfo=LOCAL_TZ)
     assert deadlines.compute("media", received).answer_due == D(2026, 5, 15)
 
     response = admin_client.post(
@@ -87,16 +89,16 @@ def test_one_row_per_date(admin_client):
 
 def test_saving_a_transfer_warns_about_running_clocks(admin_client):
     CitizenRequestFactory(
-        received_at=datetime.datetime(2026, 5, 4, 10, tzinfo=deadlines.LOCAL_TZ),
+        received_at=datetime.datetime(2026, 5, 4, 10, tzinfo=LOCAL_TZ),
         answer_due=D(2026, 5, 19),
     )
     CitizenRequestFactory(  # closed: not affected
-        received_at=datetime.datetime(2026, 5, 4, 10, tzinfo=deadlines.LOCAL_TZ),
+        received_at=datetime.datetime(2026, 5, 4, 10, tzinfo=LOCAL_TZ),
         answer_due=D(2026, 5, 19),
         status=Status.ANSWERED,
     )
     CitizenRequestFactory(  # due before the day: not affected
-        received_at=datetime.datetime(2026, 4, 1, 10, tzinfo=deadlines.LOCAL_TZ),
+        received_at=datetime.datetime(2026, 4, 1, 10, tzinfo=LOCAL_TZ),
         answer_due=D(2026, 4, 16),
     )
     response = admin_client.post(

@@ -199,10 +199,7 @@ class TestActions:
         return client.post(case_url(case, "action", action), prefixed)
 
     def test_assign_and_answer_through_the_case_view(self, officer_client, settings):
-        from citizen_requests.models import RequestSettings
-
-        agency()
-        signatory = RequestSettings.load()
+        signatory = agency()
         signatory.signatory_name = "А. Бекова"
         signatory.signatory_position = "Баспасөз хатшысы"
         signatory.save()

@@ -16,15 +16,17 @@ from django.utils import timezone
 
 import pytest
 
+from agency.calendar import LOCAL_TZ
+from agency.models import CalendarDay
 from citizen_requests import deadlines
 from citizen_requests.deadlines import Deadlines, WorkingCalendar
 from citizen_requests.kinds import RequestKind, Status
-from citizen_requests.models import CalendarDay, RequestEvent, RequestSettings
+from citizen_requests.models import RequestEvent, RequestSettings
 from tests.citizen_requests.factories import CitizenRequestFactory
 
 pytestmark = pytest.mark.django_db
 
-ALMATY = deadlines.LOCAL_TZ
+ALMATY = LOCAL_TZ
 D = datetime.date
 INFO, MEDIA, CLAR, APPEAL = (k.value for k in RequestKind)
 

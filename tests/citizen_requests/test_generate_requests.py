@@ -5,8 +5,9 @@ from django.utils import timezone
 
 import pytest
 
+from agency.models import RegisterCounter
 from citizen_requests.kinds import RequestKind, Status
-from citizen_requests.models import CitizenRequest, RequestCounter
+from citizen_requests.models import CitizenRequest
 from tests.citizen_requests.factories import CitizenRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +17,9 @@ def test_generates_numbered_requests_in_every_state(capsys):
     call_command("generate_requests", count=3000, executors=3, units=4)
     assert "Created 3000 requests" in capsys.readouterr().out
     assert CitizenRequest.objects.count() == 3000
-    for counter in RequestCounter.objects.all():
+    for counter in RegisterCounter.objects.all():
         sequences = sorted(
-            CitizenRequest.objects.filter(kind=counter.kind, year=counter.year).values_list(
+            CitizenRequest.objects.filter(kind=counter.series, year=counter.year).values_list(
                 "sequence", flat=True
             )
         )
@@ -40,7 +41,7 @@ def test_generates_numbered_requests_in_every_state(capsys):
 def test_numbers_continue_the_existing_counters():
     year = timezone.localdate().year
     existing = CitizenRequestFactory(kind=RequestKind.MEDIA, year=year, sequence=1)
-    RequestCounter.objects.create(kind=RequestKind.MEDIA, year=year, last=1)
+    RegisterCounter.objects.create(series=RequestKind.MEDIA, year=year, last=1)
     call_command("generate_requests", count=400, days=1, executors=1, units=1)
     media = CitizenRequest.objects.filter(kind=RequestKind.MEDIA, year=year).exclude(pk=existing.pk)
     assert media.exists()

@@ -15,8 +15,9 @@ from django.db import connections
 
 import pytest
 
+from agency.models import RegisterCounter
 from citizen_requests.kinds import RequestKind
-from citizen_requests.models import CitizenRequest, RequestCounter
+from citizen_requests.models import CitizenRequest
 from citizen_requests.registration import register
 
 # Serialized rollback: the flush after this transactional test leaves the database as the
@@ -80,7 +81,7 @@ def test_parallel_submissions_get_unique_consecutive_numbers():
     assert len(stored) == expected
     assert [sequence for sequence, _number in stored] == list(range(1, expected + 1))
     assert len({number for _sequence, number in stored}) == expected
-    assert RequestCounter.objects.get(kind=RequestKind.INFORMATION).last == expected
+    assert RegisterCounter.objects.get(series=RequestKind.INFORMATION).last == expected
 
     pair = [results[0], results[1]]
     assert pair[0][0] == pair[1][0], "one number for the double submit"

@@ -17,9 +17,10 @@ from django.utils.formats import date_format
 
 import pytest
 
+from agency.models import RegisterCounter
 from citizen_requests import deadlines
 from citizen_requests.kinds import RequestKind, Status
-from citizen_requests.models import CitizenRequest, RequestCounter, RequestEvent
+from citizen_requests.models import CitizenRequest, RequestEvent
 from citizen_requests.registration import register, send_acknowledgement
 from tests.citizen_requests.test_forms import form_page, status_page, valid_data
 from tests.citizen_requests.test_uploads import docx_bytes, image_bytes, pdf_bytes
@@ -28,7 +29,7 @@ from tests.cms.test_tasks import broker, run_in_worker, waiting_jobs  # noqa: F4
 pytestmark = pytest.mark.django_db
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 FIELDS = {
     "requester_type": "individual",
     "full_name": "Асқар Тестов",
@@ -112,7 +113,7 @@ class TestRegister:
         assert code is not None
         assert no_code is None
         assert CitizenRequest.objects.count() == 1
-        assert RequestCounter.objects.get().last == 1
+        assert RegisterCounter.objects.get().last == 1
 
     def test_attachments_are_stored_privately_by_content(self):
         request, _code = register(
@@ -143,7 +144,7 @@ class TestRegister:
         with pytest.raises(ValidationError):
             register(kind="information", language="kk", data=FIELDS, files=[file("x.pdf", b"MZ")])
         assert CitizenRequest.objects.count() == 0
-        assert not RequestCounter.objects.filter(last__gt=0).exists()
+        assert not RegisterCounter.objects.filter(last__gt=0).exists()
 
 
 class TestAcknowledgementEmail:

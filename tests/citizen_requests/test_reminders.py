@@ -2,7 +2,7 @@
 
 Each schedule's job is put on the configured broker (ORM on SQLite, Redis with ``REDIS_URL``)
 as django-q2's scheduler does, and run by django-q2's worker; the mail it sends goes through
-``cms.mail.QueuedEmailBackend`` and a second worker run, after the commit, into ``mail.outbox``.
+``agency.mail.QueuedEmailBackend`` and a second worker run, after the commit, into ``mail.outbox``.
 Dates are today's, made a working day by a transfer row where needed; the day-by-day tables
 call the job functions with a ``today``.
 """
@@ -25,24 +25,24 @@ from django_q.brokers import get_broker
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
+from agency import schedules
+from agency.mail import deliver
+from agency.models import CalendarDay
 from citizen_requests import tasks
-from citizen_requests.deadlines import WorkingCalendar
+from citizen_requests.deadlines import RequestCalendar
 from citizen_requests.kinds import Status
 from citizen_requests.models import (
-    CalendarDay,
     InformationSubtask,
     RequestEvent,
     RequestSettings,
 )
-from cms import schedules
-from cms.mail import deliver
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 MIGRATION = "0004_schedules"
 SCHEDULES = {
     "citizen_requests: remind_executors": "citizen_requests.tasks.remind_executors",
@@ -70,7 +70,7 @@ def today():
 
 @pytest.fixture
 def calendar(today):
-    return WorkingCalendar.load()
+    return RequestCalendar.load()
 
 
 def run_schedule(name: str, broker, django_capture_on_commit_callbacks) -> list:
@@ -212,7 +212,7 @@ class TestReminders:
         executor = member("request_officers", "officer")
         due = datetime.date(2026, 3, 27)
         case = CitizenRequestFactory(executor=executor, answer_due=due)
-        calendar = WorkingCalendar.load()
+        calendar = RequestCalendar.load()
         sent_on = {}
         day = due - datetime.timedelta(days=14)
         while day <= due + datetime.timedelta(days=3):

@@ -13,8 +13,9 @@ from django.utils.html import escape
 import pytest
 from openpyxl import load_workbook
 
+from agency.calendar import LOCAL_TZ
 from citizen_requests import reports
-from citizen_requests.deadlines import LOCAL_TZ, WorkingCalendar
+from citizen_requests.deadlines import RequestCalendar as WorkingCalendar
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from citizen_requests.models import CalendarDay
+from agency.models import CalendarDay
 
 pytestmark = pytest.mark.django_db
 

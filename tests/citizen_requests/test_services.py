@@ -15,11 +15,11 @@ from django.utils import timezone, translation
 import pytest
 from django_q.brokers import get_broker
 
+from agency.mail import deliver
+from agency.models import AgencyProfile
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
-from citizen_requests.models import InformationSubtask, RequestEvent, RequestSettings
-from cms.mail import deliver
-from cms.models import AgencyProfile
+from citizen_requests.models import InformationSubtask, RequestEvent
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.press_pages.factories import locale
@@ -70,11 +70,11 @@ def agency(language="kk", name="Ақпарат министрлігі"):
 
 @pytest.fixture
 def signatory():
-    settings = RequestSettings.load()
-    settings.signatory_name = "А. Бекова"
-    settings.signatory_position = "Баспасөз қызметінің басшысы"
-    settings.save()
-    return settings
+    profile = agency()
+    profile.signatory_name = "А. Бекова"
+    profile.signatory_position = "Баспасөз қызметінің басшысы"
+    profile.save()
+    return profile
 
 
 def events(case, action):
@@ -317,7 +317,7 @@ class TestAnswer:
         user = officer()
         case = make_case()
         upload = SimpleUploadedFile("есеп.pdf", MINIMAL_PDF, content_type="application/pdf")
-        from citizen_requests.uploads import check_files
+        from agency.uploads import check_files
 
         reply = services.answer(
             case, user, body="<p>Бюджет <b>орындалды</b>.</p>", files=check_files([upload])
@@ -371,7 +371,7 @@ class TestAnswer:
         assert events(case, Action.ANSWERED)[0].data["late"] is True
 
 
-@override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+@override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 def test_the_answer_leaves_through_django_q2_after_the_commit(
     signatory, django_capture_on_commit_callbacks
 ):

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfWriter
 
-from citizen_requests import uploads
+from agency import uploads
 from tests.citizen_requests.factories import kk
 
 

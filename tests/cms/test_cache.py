@@ -14,8 +14,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from cms.cache import CACHE_HEADER
-from cms.models import AgencyProfile, SiteSettings
+from agency.cache import CACHE_HEADER
+from agency.models import AgencyProfile, SiteSettings
 from tests.press_pages.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,

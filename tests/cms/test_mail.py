@@ -15,12 +15,12 @@ import pytest
 from django_q.brokers import get_broker
 from django_q.models import Success
 
-from cms.mail import deliver, deserialize, serialize
+from agency.mail import deliver, deserialize, serialize
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ class TestSerialisation:
     def test_the_delivery_backend_must_not_queue_again(self):
         data = serialize(EmailMessage("Loop", "Body", to=["one@example.kz"]))
         with (
-            override_settings(EMAIL_DELIVERY_BACKEND="cms.mail.QueuedEmailBackend"),
+            override_settings(EMAIL_DELIVERY_BACKEND="agency.mail.QueuedEmailBackend"),
             pytest.raises(ImproperlyConfigured),
         ):
             deliver(data)

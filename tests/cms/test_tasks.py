@@ -30,7 +30,7 @@ from django_q.tasks import async_task
 from django_q.worker import worker
 from django_tasks import TaskResultStatus
 
-from cms.tasks import DjangoQ2JobBackend, run_django_task, run_job, shared_broker
+from agency.queue import DjangoQ2JobBackend, run_django_task, run_job, shared_broker
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -43,7 +43,7 @@ from tests.press_pages.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DJANGO_Q2_TASKS = {"default": {"BACKEND": "cms.tasks.DjangoQ2TaskBackend"}}
+DJANGO_Q2_TASKS = {"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}}
 
 
 @pytest.fixture

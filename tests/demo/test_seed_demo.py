@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 from wagtail_localize.models import Translation
 
-from cms.models import AgencyProfile, SiteSettings
+from agency.models import AgencyProfile, SiteSettings
 from demo.builder import DemoSeeder
 from demo.moderation import DemoModerationError
 from demo.news_content import NEWS

@@ -15,7 +15,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Site
 
-from cms.models import AgencyProfile, SiteSettings
+from agency.models import AgencyProfile, SiteSettings
 from press_pages.models import NewsPageTopic
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,

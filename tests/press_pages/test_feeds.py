@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 import feedparser
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 from press_pages.feeds import FEED_LENGTH
 from press_pages.models import BriefingPage, FAQAnswerPage, NewsPageTopic
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from icalendar import Calendar
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 
 from .factories import (
     BriefingIndexPageFactory,

@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 from tests.press_pages.factories import NewsPageFactory, translate
 from tests.press_pages.outline import Outline
 from tests.press_pages.sample_site import build_sample_site

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from cms.cache import invalidate_page_cache
+from agency.cache import invalidate_page_cache
 from press_pages.models import NewsPage
 from tests.press_pages.factories import (
     BriefingPageFactory,

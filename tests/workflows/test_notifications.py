@@ -1,7 +1,7 @@
 """Moderation e-mails: sent by django-q2 after the commit, to the right people, in their language.
 
 Pages are submitted, approved and rejected through their real workflow; the mail goes through
-``cms.mail.QueuedEmailBackend``, the job is taken off the broker and run by django-q2's worker
+``agency.mail.QueuedEmailBackend``, the job is taken off the broker and run by django-q2's worker
 (``tests.cms.test_tasks``), which delivers to ``mail.outbox``.
 """
 
@@ -25,7 +25,7 @@ from django_q.brokers import get_broker
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from cms.mail import deliver
+from agency.mail import deliver
 from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, reviewer_for, submit
@@ -35,7 +35,7 @@ from workflows.tasks import notify_overdue_reviews
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="cms.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
 SCHEDULE_NAME = "workflows: notify_overdue_reviews"
 SLUGS = itertools.count(1)
 

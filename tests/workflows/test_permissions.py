@@ -323,7 +323,11 @@ ACCREDITATION_RECORDS = (
     "eventnotice",
 )
 
-SNIPPETS_VIEW = {"press_pages.view_topic", "press_pages.view_faqcategory", "cms.view_agencyprofile"}
+SNIPPETS_VIEW = {
+    "press_pages.view_topic",
+    "press_pages.view_faqcategory",
+    "agency.view_agencyprofile",
+}
 MEDIA_EDIT = {
     "add_image",
     "change_image",
@@ -356,9 +360,9 @@ class LeastPrivilegeTests(TestCase):
                 "press_pages.add_faqcategory",
                 "press_pages.change_faqcategory",
                 "press_pages.delete_faqcategory",
-                "cms.change_agencyprofile",
-                "cms.view_sitesettings",
-                "cms.change_sitesettings",
+                "agency.change_agencyprofile",
+                "agency.view_sitesettings",
+                "agency.change_sitesettings",
                 "workflows.emergency_publish",
                 "workflows.view_stoplistterm",
             },
@@ -386,7 +390,7 @@ class LeastPrivilegeTests(TestCase):
                 "citizen_requests.view_requestevent",
                 "citizen_requests.add_requestevent",
                 "citizen_requests.view_unit",
-                "citizen_requests.view_calendarday",
+                "agency.view_calendarday",
                 "citizen_requests.view_personal_data",
                 "citizen_requests.decide_request",
                 "citizen_requests.view_reports",
@@ -403,7 +407,7 @@ class LeastPrivilegeTests(TestCase):
             "Heads": {
                 "wagtailadmin.access_admin",
                 *SNIPPETS_VIEW,
-                "cms.view_sitesettings",
+                "agency.view_sitesettings",
                 "citizen_requests.view_reports",
                 *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
             },

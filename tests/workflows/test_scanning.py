@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 import pytest
 from docx import Document as DocxDocument
 
-from cms.models import AgencyProfile
+from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker, NewsPageTopic
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,

@@ -18,7 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from citizen_requests import deadlines, numbering
+from agency import numbering
+from citizen_requests import deadlines
 from citizen_requests.kinds import (
     REFUSAL_GROUNDS,
     Channel,
@@ -66,7 +67,7 @@ class Command(BaseCommand):
         rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
         unit_list = self.units(units)
         executor_list = self.executors(executors)
-        calendar = deadlines.WorkingCalendar.load()
+        calendar = deadlines.RequestCalendar.load()
         clocks: dict = {}
         now = timezone.now()
         today = timezone.localdate()

@@ -23,9 +23,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from agency.cache import invalidate_page_cache
+from agency.models import AgencyProfile
 from citizen_requests.models import RequestFormPage, RequestStatusPage
-from cms.cache import invalidate_page_cache
-from cms.models import AgencyProfile
 from demo.accreditation import seed_accreditation
 from demo.briefing_content import BRIEFINGS
 from demo.builder import DemoSeeder

@@ -47,9 +47,11 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/medi
 # Browsers and proxies may reuse a page this long; invalidation cannot reach them.
 CLIENT_MAX_AGE = 60
 ALLOWED_VARY = {"cookie", "accept-language"}
-# Apps whose models (other than pages) are shown on public pages: their saves
-# invalidate the cache. Citizen requests and workflow states are deliberately absent.
-PUBLIC_CONTENT_APPS = {"cms", "press_pages"}
+# Apps whose models (other than pages) are shown on public pages, and single models of other
+# apps that are: their saves invalidate the cache. Citizen requests, workflow states, register
+# counters and the outbox are deliberately absent.
+PUBLIC_CONTENT_APPS = {"press_pages"}
+PUBLIC_CONTENT_MODELS = {"agency.agencyprofile"}
 
 
 def _new_generation() -> int:
@@ -188,5 +190,6 @@ def _invalidate_on_content_change(sender, **kwargs):
         issubclass(sender, (Site, Locale))
         or sender in (get_image_model(), get_document_model())
         or sender._meta.app_label in PUBLIC_CONTENT_APPS
+        or sender._meta.label_lower in PUBLIC_CONTENT_MODELS
     ):
         invalidate_page_cache()

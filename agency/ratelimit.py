@@ -54,7 +54,7 @@ def client_ip(request) -> str:
 
 
 def _key(scope: str, value: str) -> str:
-    digest = salted_hmac("citizen_requests.ratelimit", f"{scope}:{value}").hexdigest()[:32]
+    digest = salted_hmac("agency.ratelimit", f"{scope}:{value}").hexdigest()[:32]
     return f"citizen_requests:rl:{scope}:{digest}"
 
 

@@ -1,4 +1,4 @@
-"""Site-wide settings and the agency's translatable profile."""
+"""The agency's translatable profile, and the site settings that do not depend on the language."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 @register_setting(icon="site")
@@ -94,6 +95,27 @@ class AgencyProfile(TranslatableMixin, models.Model):
         _("press secretary's phone"), max_length=64, blank=True
     )
     press_secretary_email = models.EmailField(_("press secretary's e-mail"), blank=True)
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        blank=True,
+        help_text=_(
+            "The agency's business identification number: stated as the operator's in every "
+            "consent to the processing of personal data (Personal Data Law, Art. 8 p.4)."
+        ),
+    )
+    signatory_name = models.CharField(
+        _("signatory's name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who signs the agency's letters unless the officer names someone else."),
+    )
+    signatory_position = models.CharField(
+        _("signatory's position"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed under the letters, for example «Head of the press service»."),
+    )
     footer_links = StreamField(
         [("link", FooterLinkBlock())],
         blank=True,
@@ -119,7 +141,28 @@ class AgencyProfile(TranslatableMixin, models.Model):
             ],
             heading=_("Press secretary"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("bin"), FieldPanel("signatory_name"), FieldPanel("signatory_position")],
+            heading=_("Letters"),
+        ),
         FieldPanel("footer_links"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        TranslatableField("address"),
+        TranslatableField("phone"),
+        SynchronizedField("email"),
+        TranslatableField("reception_hours"),
+        TranslatableField("press_secretary_name"),
+        TranslatableField("press_secretary_position"),
+        TranslatableField("press_secretary_phone"),
+        SynchronizedField("press_secretary_email"),
+        SynchronizedField("bin"),
+        TranslatableField("signatory_name"),
+        TranslatableField("signatory_position"),
+        TranslatableField("footer_links"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -138,3 +181,18 @@ class AgencyProfile(TranslatableMixin, models.Model):
             return profiles[locale.pk]
         default = Locale.get_default()
         return profiles.get(default.pk) or next(iter(profiles.values()), None)
+
+    @classmethod
+    def for_language(cls, language: str) -> "AgencyProfile | None":
+        """The profile in the language ``language`` (a code such as ``"ru"``), as the site
+        falls back; ``None`` if the language has no locale."""
+        locale = Locale.objects.filter(language_code=language).first()
+        return cls.for_locale(locale) if locale else None
+
+    @classmethod
+    def default_signatory(cls, language: str) -> tuple[str, str]:
+        """``(name, position)`` of who signs the agency's letters in ``language``, or blanks."""
+        profile = cls.for_language(language)
+        if profile is None:
+            return "", ""
+        return profile.signatory_name.strip(), profile.signatory_position.strip()

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgencyConfig(AppConfig):
+    """The kernel the whole state body shares; it imports no other product app."""
+
+    name = "agency"
+    verbose_name = _("Agency")
+
+    def ready(self):
+        from . import cache  # noqa: F401  (the page cache's invalidation receivers)

@@ -1,0 +1,13 @@
+"""The kernel's models, re-exported for ``agency.models``."""
+
+from .calendar import CalendarDay
+from .profile import AgencyProfile, FooterLinkBlock, SiteSettings
+from .registers import RegisterCounter
+
+__all__ = [
+    "AgencyProfile",
+    "CalendarDay",
+    "FooterLinkBlock",
+    "RegisterCounter",
+    "SiteSettings",
+]
