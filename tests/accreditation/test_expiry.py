@@ -25,7 +25,7 @@ from tests.accreditation.factories import (
     ApplicationFactory,
     ApplicationJournalistFactory,
 )
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 

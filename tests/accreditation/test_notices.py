@@ -31,7 +31,7 @@ from tests.accreditation.factories import (
     ApplicationJournalistFactory,
     EventRegistrationFactory,
 )
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import translate
 from tests.workflows.moderation import moderate
 

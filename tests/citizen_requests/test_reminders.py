@@ -36,8 +36,8 @@ from citizen_requests.models import (
     RequestEvent,
     RequestSettings,
 )
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """The case actions: permissions, validation against the clocks, the timeline and the notices.
 
 Mail goes through the locmem backend here, except in the test that runs the queued answer
-through django-q2's worker (``tests.cms.test_tasks``), as production sends it.
+through django-q2's worker (``tests.agency.test_queue``), as production sends it.
 """
 
 import datetime
@@ -20,8 +20,8 @@ from agency.models import AgencyProfile
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
 from citizen_requests.models import InformationSubtask, RequestEvent
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
 from tests.press_pages.factories import locale
 from tests.workflows.moderation import member
 

@@ -2,7 +2,7 @@
 
 Pages are submitted, approved and rejected through their real workflow; the mail goes through
 ``agency.mail.QueuedEmailBackend``, the job is taken off the broker and run by django-q2's worker
-(``tests.cms.test_tasks``), which delivers to ``mail.outbox``.
+(``tests.agency.test_queue``), which delivers to ``mail.outbox``.
 """
 
 import ast
@@ -26,7 +26,7 @@ from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from agency.mail import deliver
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, reviewer_for, submit
 from workflows import guard

@@ -1,7 +1,7 @@
 """Mail leaves through django-q2, after the commit, exactly as it was written.
 
 The queued job is taken off the configured broker and run by django-q2's own worker (see
-``tests.cms.test_tasks``); the worker delivers with ``EMAIL_DELIVERY_BACKEND``, locmem here.
+``tests.agency.test_queue``); the worker delivers with ``EMAIL_DELIVERY_BACKEND``, locmem here.
 """
 
 from email.mime.text import MIMEText
@@ -16,7 +16,7 @@ from django_q.brokers import get_broker
 from django_q.models import Success
 
 from agency.mail import deliver, deserialize, serialize
-from tests.cms.test_tasks import run_in_worker, waiting_jobs
+from tests.agency.test_queue import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
