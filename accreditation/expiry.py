@@ -11,11 +11,12 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+
+from agency import mail
 
 from .models import Accreditation, AccreditationSettings, AccreditationType
 from .notice_links import notices_url
@@ -77,12 +78,7 @@ def remind(accreditation: Accreditation) -> None:
                 else gettext("To receive announcements of our events, open this link:")
             )
             body += f"\n{link}"
-    EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[accreditation.email],
-    ).send()
+    mail.send([mail.message(accreditation.email, subject, body, group="accreditation expiry")])
 
 
 def send_expiry_reminders(today=None) -> int:

@@ -9,7 +9,7 @@
 * a change of date or venue, or the cancellation, to everyone registered, at once.
 
 Each journalist gets a message of their own, in their language, with the link to the briefing in
-that language. Mail goes through ``EMAIL_BACKEND`` (``agency.mail.QueuedEmailBackend``): django-q2
+that language. Mail goes through ``EMAIL_BACKEND`` (``agency.outbox.OutboxEmailBackend``): django-q2
 sends it after the transaction commits, so a rolled-back change tells nobody anything. The
 ``page_published`` receiver at the end compares the published briefing with its previous live
 revision and queues the work on django-q2 (:mod:`accreditation.tasks`).
@@ -22,15 +22,14 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
+from agency import mail
 from press_pages.models import BriefingPage
 
 from .models import Accreditation, AccreditationType, EventNotice, EventRegistration
@@ -57,26 +56,23 @@ def accreditation_language(accreditation: Accreditation) -> str:
     return _language(application.language if application is not None else None)
 
 
-def message(address: str, language: str, template: str, context: dict) -> EmailMultiAlternatives:
+def message(address: str, language: str, template: str, context: dict):
     """One plain-text message from ``templates/accreditation/events/email/<template>``.
 
     An announcement also names its stop link in a ``List-Unsubscribe`` header (RFC 2369), so
     mail programs can offer it.
     """
-    name = f"accreditation/events/email/{template}"
-    with translation.override(_language(language)), timezone.override(settings.TIME_ZONE):
-        subject = " ".join(render_to_string(f"{name}_subject.txt", context).split())
-        body = render_to_string(f"{name}.txt", context).strip()
-    headers = {"Auto-Submitted": "auto-generated"}
+    headers = {}
     if template == "announcement" and context.get("notices_url"):
         headers["List-Unsubscribe"] = f"<{context['notices_url']}>"
-    return EmailMultiAlternatives(subject, body, to=[address], headers=headers)
-
-
-def send(messages: list) -> int:
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+    return mail.compose(
+        address,
+        f"accreditation/events/email/{template}",
+        context,
+        language=_language(language),
+        headers=headers,
+        group=f"event {template}",
+    )
 
 
 def page_url(event, language: str, route: str | None = None, **kwargs) -> str:
@@ -131,7 +127,7 @@ def send_confirmation_link(registration: EventRegistration, language: str) -> in
     """The link that confirms the registration, to the address on the accreditation."""
     language = _language(language)
     context = registration_context(registration, language)
-    return send([message(registration.accreditation.email, language, "confirm_link", context)])
+    return mail.send([message(registration.accreditation.email, language, "confirm_link", context)])
 
 
 def send_ineligible(accreditation: Accreditation, event, reason: str, language: str) -> int:
@@ -143,12 +139,12 @@ def send_ineligible(accreditation: Accreditation, event, reason: str, language: 
         "reason": reason,
         "temporary_url": temporary_url(event, language) if event.accreditation_required else "",
     }
-    return send([message(accreditation.email, language, "ineligible", context)])
+    return mail.send([message(accreditation.email, language, "ineligible", context)])
 
 
 def send_promoted(registration: EventRegistration) -> int:
     language = _language(registration.language)
-    return send(
+    return mail.send(
         [
             message(
                 registration.accreditation.email,
@@ -212,7 +208,7 @@ def announce(event_id: int, now=None) -> int:
             sent_at=now,
             recipients=len(messages),
         )
-        send(messages)
+        mail.send(messages)
     return len(messages)
 
 
@@ -270,7 +266,7 @@ def notify_registrants(event_id: int, kind: str, changes: dict | None = None, no
             recipients=len(messages),
             data={"changes": changes} if kind == EventNotice.Kind.CHANGED else {},
         )
-        send(messages)
+        mail.send(messages)
     return len(messages)
 
 
@@ -329,7 +325,7 @@ def remind(today=None, now=None) -> int:
                     recipients=len(messages),
                     data={"page": localized(event, settings.LANGUAGE_CODE).pk},
                 )
-                send(messages)
+                mail.send(messages)
                 sent += len(messages)
     return sent
 

@@ -27,10 +27,8 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -38,8 +36,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from agency import mail
 from agency.calendar import WorkingCalendar, local_date
 from agency.numbering import next_number
+from agency.private_files import private_storage
 
 from .models import (
     Accreditation,
@@ -376,7 +376,7 @@ def apply(
                 "accreditation.apply",
                 data={"kind": kind, "journalists": len(data.journalists)},
             )
-            transaction.on_commit(lambda: send_acknowledgement(application.pk))
+            send_acknowledgement(application.pk)
     except IntegrityError:
         _remove(stored)
         if submission_token is not None:
@@ -391,8 +391,6 @@ def apply(
 
 
 def _remove(names: list[str]) -> None:
-    from agency.private_files import private_storage
-
     storage = private_storage()
     for name in names:
         try:
@@ -425,7 +423,7 @@ def _close_if_decided(application: Application, now) -> bool:
         application.status = Application.Status.DECIDED
         application.decided_at = now
         application.save(update_fields=["status", "decided_at"])
-        transaction.on_commit(lambda: send_decision(application.pk))
+        send_decision(application.pk)
         return True
     return False
 
@@ -629,8 +627,8 @@ def log_personal_data_view(instance, *, user, what: str) -> None:
 # ---------------------------------------------------------------------------
 # Mail
 # ---------------------------------------------------------------------------
-def _send(to: list[str], subject: str, body: str) -> None:
-    EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to).send()
+def _send(to: str, subject: str, body: str, group: str) -> None:
+    mail.send([mail.message(to, subject, body, group=group)])
 
 
 def send_acknowledgement(application_id: int) -> None:
@@ -653,7 +651,7 @@ def send_acknowledgement(application_id: int) -> None:
             "",
         ]
         lines += [f"— {j.full_name}" for j in application.journalists.all()]
-        _send([application.contact_email], subject, "\n".join(lines))
+        _send(application.contact_email, subject, "\n".join(lines), "accreditation received")
 
 
 def send_decision(application_id: int) -> None:
@@ -684,4 +682,4 @@ def send_decision(application_id: int) -> None:
                 if journalist.refusal_note:
                     detail += f" {journalist.refusal_note}"
             lines.append(f"— {journalist.full_name}: {detail}")
-        _send([application.contact_email], subject, "\n".join(lines))
+        _send(application.contact_email, subject, "\n".join(lines), "accreditation decision")

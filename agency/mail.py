@@ -1,127 +1,114 @@
-"""E-mail through the queue: messages leave with django-q2, after the transaction commits.
+"""The agency's one mail path: compose in the recipient's language and hand to the outbox.
 
-``QueuedEmailBackend`` is the site's ``EMAIL_BACKEND``, so everything the site sends (Wagtail's
-moderation notifications, password resets, the overdue-review reminders) goes the same way:
-
-* nothing is sent for a transaction that rolls back, and a worker never announces a change the
-  database does not show yet;
-* a slow or unreachable SMTP server does not hold up the editor's request; the worker sends
-  with the backend named by ``EMAIL_DELIVERY_BACKEND`` (SMTP in production), and a failed send
-  is recorded in django-q2's failed tasks like any other job.
-
-Each message travels as plain data (:func:`serialize`), not as the message object, so a job
-queued by one release can still be sent by the next.
+Every message the site sends (moderation notices, acknowledgements, answers, reminders,
+announcements to journalists, Wagtail's own mail) is composed with the helpers here and handed
+to ``EMAIL_BACKEND``, which is :class:`agency.outbox.OutboxEmailBackend`: the message is kept
+in the outbox in the same transaction as the event that causes it, and a worker delivers it
+(see :mod:`agency.outbox`).
 """
 
-import logging
-from functools import partial
+from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
-from django.utils.module_loading import import_string
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import get_supported_language_variant
 
-from django_q.tasks import async_task
+from wagtail.users.models import UserProfile
 
-logger = logging.getLogger(__name__)
+from .outbox import OutboxEmailBackend, run_on_sent
 
-DEFAULT_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-
-
-def serialize(message) -> dict:
-    """The parts of an ``EmailMessage`` needed to send it again, as plain data."""
-    return {
-        "subject": str(message.subject),
-        "body": str(message.body),
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
-        "headers": dict(message.extra_headers),
-        "alternatives": [
-            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
-        ],
-        # (filename, content, mimetype) triples; a ready-made MIME part is kept as it is.
-        "attachments": [
-            list(attachment) if isinstance(attachment, tuple) else attachment
-            for attachment in message.attachments
-        ],
-        "content_subtype": message.content_subtype,
-        "mixed_subtype": message.mixed_subtype,
-        "encoding": message.encoding,
-    }
+AUTO_HEADERS = {"Auto-Submitted": "auto-generated"}
 
 
-def deserialize(data: dict) -> EmailMultiAlternatives:
-    """The message :func:`serialize` described."""
-    message = EmailMultiAlternatives(
-        subject=data["subject"],
-        body=data["body"],
-        from_email=data["from_email"],
-        to=data["to"],
-        cc=data["cc"],
-        bcc=data["bcc"],
-        reply_to=data["reply_to"],
-        headers=data["headers"],
+def recipient_language(user) -> str:
+    """The language to write to a staff ``user`` in: their admin language, else the site's."""
+    code = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
+    try:
+        return get_supported_language_variant(code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def public_language(code: str | None) -> str:
+    """``code`` if the site speaks it, else the site's default language."""
+    try:
+        return get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def admin_url(path: str) -> str:
+    """The full address of an admin ``path`` (from ``reverse``), for links in mail."""
+    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/") + path
+
+
+def render(template: str, language: str, context: dict) -> tuple[str, str]:
+    """``(subject, body)`` from ``<template>_subject.txt`` and ``<template>.txt``, rendered in
+    ``language`` and the site's time zone. The subject is folded to one line."""
+    with translation.override(language), timezone.override(settings.TIME_ZONE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context).strip()
+    return subject, body
+
+
+def message(
+    to, subject: str, body: str, *, headers: dict | None = None, group: str = ""
+) -> EmailMultiAlternatives:
+    """A plain-text message from the site, marked as sent automatically (RFC 3834).
+
+    ``group`` names what kind of message it is, for the outbox's list in the admin.
+    """
+    result = EmailMultiAlternatives(
+        subject,
+        body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to] if isinstance(to, str) else list(to),
+        headers={**AUTO_HEADERS, **(headers or {})},
     )
-    for content, mimetype in data["alternatives"]:
-        message.attach_alternative(content, mimetype)
-    for attachment in data["attachments"]:
-        if isinstance(attachment, list):
-            message.attach(*attachment)
-        else:
-            message.attach(attachment)
-    message.content_subtype = data["content_subtype"]
-    message.mixed_subtype = data["mixed_subtype"]
-    message.encoding = data["encoding"]
-    return message
+    result.outbox_group = group
+    return result
 
 
-def delivery_backend() -> str:
-    path = getattr(settings, "EMAIL_DELIVERY_BACKEND", DEFAULT_DELIVERY_BACKEND)
-    if issubclass(import_string(path), QueuedEmailBackend):
-        raise ImproperlyConfigured(
-            "EMAIL_DELIVERY_BACKEND must send mail, not queue it again: "
-            f"{path} is a QueuedEmailBackend."
+def compose(
+    to, template: str, context: dict, *, language: str, headers=None, group: str = ""
+) -> EmailMultiAlternatives:
+    """A message rendered from ``template`` in ``language`` (see :func:`render`)."""
+    subject, body = render(template, language, context)
+    return message(to, subject, body, headers=headers, group=group or template.rsplit("/", 1)[-1])
+
+
+def after_sending(mail: EmailMultiAlternatives, function: str, *args) -> EmailMultiAlternatives:
+    """Call the function at dotted path ``function`` with ``args`` once ``mail`` was accepted
+    by the mail server (at once with a backend that sends directly)."""
+    mail.outbox_on_sent = (function, list(args))
+    return mail
+
+
+def send(messages) -> int:
+    """Hand ``messages`` to ``EMAIL_BACKEND``: the number it took."""
+    messages = [m for m in messages if m is not None]
+    if not messages:
+        return 0
+    connection = get_connection()
+    sent = connection.send_messages(messages) or 0
+    if not isinstance(connection, OutboxEmailBackend):
+        for mail in messages:
+            run_on_sent(getattr(mail, "outbox_on_sent", None))
+    return sent
+
+
+def mail_users(users, template: str, context: dict, *, group: str = "") -> int:
+    """Mail ``template`` to each user with an address, each in their own language."""
+    return send(
+        compose(
+            user.email,
+            template,
+            {**context, "user": user},
+            language=recipient_language(user),
+            group=group,
         )
-    return path
-
-
-def deliver(data: dict) -> int:
-    """Send one queued message (the django-q2 job). Returns the number sent (1).
-
-    Errors are not swallowed: django-q2 records the job as failed, with the reason.
-    """
-    message = deserialize(data)
-    message.connection = get_connection(delivery_backend(), fail_silently=False)
-    return message.send()
-
-
-def enqueue(data: dict) -> None:
-    recipients = len(data["to"]) + len(data["cc"]) + len(data["bcc"])
-    async_task(
-        deliver,
-        data,
-        task_name=f"mail to {recipients} recipient(s)",
-        group="mail",
+        for user in users
+        if user.email
     )
-
-
-class QueuedEmailBackend(BaseEmailBackend):
-    """Queues each message on django-q2 once the current transaction commits.
-
-    Outside a transaction the message is queued at once. If the broker cannot be reached at
-    that moment, the error is logged and the request that sent the mail still succeeds.
-    """
-
-    def send_messages(self, email_messages) -> int:
-        queued = 0
-        for message in email_messages:
-            if not message.recipients():
-                continue
-            transaction.on_commit(partial(enqueue, serialize(message)), robust=True)
-            queued += 1
-        return queued

@@ -631,7 +631,7 @@ def main() -> int:
 
         production_like = override_settings(
             TASKS={"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}},
-            EMAIL_BACKEND="agency.mail.QueuedEmailBackend",
+            EMAIL_BACKEND="agency.outbox.OutboxEmailBackend",
         )
         if not args.inline_tasks:
             production_like.enable()

@@ -12,12 +12,11 @@ language. Every delivery is an event on the case timeline.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.users.models import UserProfile
+from agency import mail
 
 from .kinds import Channel
 from .letters import notice_text
@@ -27,8 +26,7 @@ Action = RequestEvent.Action
 
 
 def _admin_url(request_obj: CitizenRequest) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse("citizen_requests_cases:case", args=[request_obj.pk])
+    return mail.admin_url(reverse("citizen_requests_cases:case", args=[request_obj.pk]))
 
 
 def _by_email(request_obj: CitizenRequest) -> bool:
@@ -51,11 +49,16 @@ def send_notice(request_obj: CitizenRequest, notice: str, *, user=None) -> Reque
     with translation.override(request_obj.language):
         title, paragraphs = notice_text(request_obj, notice)
         if _by_email(request_obj):
-            EmailMessage(
-                subject=f"{title}: {request_obj.number}",
-                body="\n\n".join(p for p in paragraphs if p),
-                to=[request_obj.email],
-            ).send()
+            mail.send(
+                [
+                    mail.message(
+                        request_obj.email,
+                        f"{title}: {request_obj.number}",
+                        "\n\n".join(p for p in paragraphs if p),
+                        group=f"notice: {notice}",
+                    )
+                ]
+            )
             return _record(
                 request_obj, user, Action.NOTICE, public=True, channel="email", notice=notice
             )
@@ -69,13 +72,12 @@ def deliver_answer(answer: Answer, *, user=None) -> RequestEvent:
         return _record(request_obj, user, Action.DELIVERED, public=False, channel="post")
     with translation.override(request_obj.language):
         received = timezone.localtime(request_obj.received_at).date()
-        message = EmailMessage(
-            subject=_("Answer to your request %(number)s") % {"number": request_obj.number},
-            body=_(
-                "The answer to your request No. %(number)s of %(date)s is attached as a PDF letter."
-            )
+        message = mail.message(
+            request_obj.email,
+            _("Answer to your request %(number)s") % {"number": request_obj.number},
+            _("The answer to your request No. %(number)s of %(date)s is attached as a PDF letter.")
             % {"number": request_obj.number, "date": received.strftime("%d.%m.%Y")},
-            to=[request_obj.email],
+            group="answer",
         )
     answer.pdf.open("rb")
     try:
@@ -85,36 +87,36 @@ def deliver_answer(answer: Answer, *, user=None) -> RequestEvent:
     for attachment in answer.attachments.all():
         with attachment.file.open("rb") as handle:
             message.attach(attachment.original_name, handle.read(), attachment.content_type)
-    message.send()
+    mail.send([message])
     answer.delivered_at = timezone.now()
     answer.save(update_fields=["delivered_at"])
     return _record(request_obj, user, Action.DELIVERED, public=True, channel="email")
-
-
-def _staff_language(user) -> str:
-    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
 
 
 def notify_executor(request_obj: CitizenRequest, executor) -> None:
     """Tell an executor a case was given to them."""
     if not executor.email:
         return
-    with translation.override(_staff_language(executor)):
-        EmailMessage(
-            subject=_("Request %(number)s is assigned to you") % {"number": request_obj.number},
-            body=_("Answer due: %(due)s.\n%(url)s")
+    with translation.override(mail.recipient_language(executor)):
+        message = mail.message(
+            executor.email,
+            _("Request %(number)s is assigned to you") % {"number": request_obj.number},
+            _("Answer due: %(due)s.\n%(url)s")
             % {"due": request_obj.answer_due.strftime("%d.%m.%Y"), "url": _admin_url(request_obj)},
-            to=[executor.email],
-        ).send()
+            group="assignment",
+        )
+    mail.send([message])
 
 
 def notify_unit(subtask: InformationSubtask) -> None:
     """Ask a unit, by e-mail, for the information a case needs."""
     request_obj = subtask.request
     with translation.override(settings.LANGUAGE_CODE):
-        EmailMessage(
-            subject=_("Information needed for request %(number)s by %(due)s")
+        message = mail.message(
+            subtask.unit.email,
+            _("Information needed for request %(number)s by %(due)s")
             % {"number": request_obj.number, "due": subtask.due_on.strftime("%d.%m.%Y")},
-            body=f"{subtask.question}\n\n{_admin_url(request_obj)}",
-            to=[subtask.unit.email],
-        ).send()
+            f"{subtask.question}\n\n{_admin_url(request_obj)}",
+            group="unit question",
+        )
+    mail.send([message])

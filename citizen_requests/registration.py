@@ -3,24 +3,16 @@
 Everything happens in one database transaction: the per-kind, per-year counter row is locked
 (``select_for_update``), so concurrent submissions on PostgreSQL get consecutive numbers with no
 gap and no duplicate; a registration that fails gives its number back by rolling back. The
-acknowledgement e-mail is queued only after the commit.
+acknowledgement e-mail is written to the outbox in that transaction, and sent after it commits.
 """
 
 import logging
-from functools import partial
 
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.module_loading import import_string
+from django.utils import timezone
 
-from django_q.tasks import async_task
-
-from agency import numbering
-from agency.mail import QueuedEmailBackend, deliver, serialize
+from agency import mail, numbering
 from agency.private_files import private_storage
 from agency.uploads import CheckedFile, check_file
 
@@ -144,7 +136,7 @@ def register(
                 RequestEvent.objects.create(
                     request=request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
                 )
-                transaction.on_commit(partial(acknowledge, request.pk), robust=True)
+                mail.send([acknowledgement(request)])
     except IntegrityError:
         _remove(stored)
         # Two submissions with one token raced past the check: the other one won.
@@ -180,44 +172,18 @@ def status_page_url(language: str) -> str:
     return page.get_full_url() if page else ""
 
 
-def _mail_is_queued() -> bool:
-    return issubclass(import_string(settings.EMAIL_BACKEND), QueuedEmailBackend)
-
-
-def acknowledge(request_id: int) -> None:
-    """After the commit: with the site's queued e-mail, hand the whole acknowledgement (rendering
-    included) to a django-q2 worker, so the citizen's submission does not wait for it."""
-    if _mail_is_queued():
-        async_task(
-            send_acknowledgement, request_id, task_name="request acknowledgement", group="mail"
-        )
-    else:
-        send_acknowledgement(request_id)
-
-
-def send_acknowledgement(request_id: int) -> None:
-    """E-mail the acknowledgement, in the language of the request.
+def acknowledgement(citizen_request: CitizenRequest):
+    """The acknowledgement e-mail, in the language of the request.
 
     The tracking code is not in it: it is shown once, on the acknowledgement page, so it never
-    rests in a mail queue or a mailbox that others may read. Run by a django-q2 worker, it sends
-    with ``EMAIL_DELIVERY_BACKEND`` (the worker is the queue's far end, see ``agency.mail``);
-    otherwise with ``EMAIL_BACKEND``.
+    rests in an outbox or a mailbox that others may read.
     """
-    request = CitizenRequest.objects.get(pk=request_id)
-    with translation.override(request.language):
-        context = {"request": request, "status_url": status_page_url(request.language)}
-        subject = " ".join(
-            render_to_string("citizen_requests/acknowledgement_email_subject.txt", context).split()
-        )
-        body = render_to_string("citizen_requests/acknowledgement_email.txt", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[request.email],
-        headers={"Auto-Submitted": "auto-generated"},
+    language = citizen_request.language
+    context = {"request": citizen_request, "status_url": status_page_url(language)}
+    return mail.compose(
+        citizen_request.email,
+        "citizen_requests/acknowledgement_email",
+        context,
+        language=language,
+        group="acknowledgement",
     )
-    if _mail_is_queued():
-        deliver(serialize(message))
-    else:
-        message.send()

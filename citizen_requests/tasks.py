@@ -22,14 +22,14 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from workflows.notifications import admin_url, press_secretaries, recipient_language
+from agency import mail
+from agency.mail import admin_url, recipient_language
+from workflows.notifications import press_secretaries
 from workflows.restricted import scan_text
 from workflows.roles import GROUPS
 
@@ -105,26 +105,6 @@ def case_summary(case: CitizenRequest, overdue_days: int = 0) -> dict:
 
 def _user_name(user) -> str:
     return user.get_full_name() or user.get_username()
-
-
-def _render(template: str, language: str, context: dict) -> tuple[str, str]:
-    with translation.override(language), timezone.override(settings.TIME_ZONE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context).strip()
-    return subject, body
-
-
-def _message(address: str, language: str, template: str, context: dict):
-    subject, body = _render(template, language, context)
-    return EmailMultiAlternatives(
-        subject, body, to=[address], headers={"Auto-Submitted": "auto-generated"}
-    )
-
-
-def _send(messages: list) -> int:
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
 
 
 def _can_receive(user) -> bool:
@@ -242,13 +222,13 @@ def _remind_cases(today: datetime.date, calendar) -> int:
                 )
             )
         RequestEvent.objects.bulk_create(events)
-        _send(
+        mail.send(
             [
-                _message(
+                mail.compose(
                     address,
-                    language,
                     "citizen_requests/reminders/executor_reminder",
                     {"name": entry["name"], "cases": entry["cases"], "today": today},
+                    language=language,
                 )
                 for (address, language), entry in by_recipient.items()
             ]
@@ -318,13 +298,13 @@ def remind_subtask_units(today: datetime.date, calendar) -> int:
             )
             for subtask in subtasks
         )
-        _send(
+        mail.send(
             [
-                _message(
+                mail.compose(
                     address,
-                    settings.LANGUAGE_CODE,
                     "citizen_requests/reminders/subtask_reminder",
                     {"name": entry["unit"].name, "items": entry["items"], "today": today},
+                    language=settings.LANGUAGE_CODE,
                 )
                 for address, entry in by_unit.items()
             ]
@@ -384,13 +364,13 @@ def escalate_overdue(today: datetime.date | None = None) -> int:
             "list_url": overdue_list_url(),
             "today": today,
         }
-        _send(
+        mail.send(
             [
-                _message(
+                mail.compose(
                     user.email,
-                    recipient_language(user),
                     "citizen_requests/reminders/overdue",
                     {**context, "name": _user_name(user)},
+                    language=recipient_language(user),
                 )
                 for user in recipients
             ]
@@ -449,13 +429,13 @@ def send_daily_digest(today: datetime.date | None = None) -> int:
     if not recipients:
         return 0
     context = digest(today)
-    return _send(
+    return mail.send(
         [
-            _message(
+            mail.compose(
                 user.email,
-                recipient_language(user),
                 "citizen_requests/reminders/digest",
                 {**context, "name": _user_name(user)},
+                language=recipient_language(user),
             )
             for user in recipients
         ]

@@ -12,17 +12,14 @@ those notifiers, under the same signals and ``dispatch_uid``, for two reasons:
   silent. An automatic rejection (one with nobody as ``finished_by``) is always mailed to the
   author here, with the check's report.
 
-It also sends our own e-mails (overdue reviews), with the same choice of language. Mail goes
-through ``EMAIL_BACKEND``, which queues it on django-q2 after the commit (``agency.mail``).
+Our own e-mails (overdue reviews) are composed with ``agency.mail``, which makes the same choice
+of language. Every message goes through ``EMAIL_BACKEND``, the kernel's outbox (``agency.mail``).
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import get_supported_language_variant
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.mail import (
@@ -33,7 +30,8 @@ from wagtail.admin.mail import (
 )
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
-from wagtail.users.models import UserProfile
+
+from agency.mail import admin_url
 
 from .restricted import BLOCK
 from .roles import GROUPS
@@ -54,19 +52,6 @@ CATEGORY_LABELS = {
 REPORT_LIMIT = 10
 
 
-def recipient_language(user) -> str:
-    """The language to write to ``user`` in: their admin language, else the site's default."""
-    code = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
-    try:
-        return get_supported_language_variant(code)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
-def admin_url(path: str) -> str:
-    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/") + path
-
-
 def press_secretaries():
     """Active members of the press secretaries' group who have an e-mail address."""
     return (
@@ -76,31 +61,6 @@ def press_secretaries():
         .distinct()
         .order_by("pk")
     )
-
-
-def send_in_language(users, template: str, context: dict) -> int:
-    """Mail ``template`` (``<template>_subject.txt`` and ``<template>.txt``) to each user.
-
-    Each message is rendered in the recipient's language and the site's time zone. Returns the
-    number of messages handed to ``EMAIL_BACKEND``.
-    """
-    messages = []
-    for user in users:
-        with translation.override(recipient_language(user)), timezone.override(settings.TIME_ZONE):
-            user_context = {**context, "user": user}
-            subject = " ".join(render_to_string(f"{template}_subject.txt", user_context).split())
-            body = render_to_string(f"{template}.txt", user_context).strip()
-        messages.append(
-            EmailMultiAlternatives(
-                subject,
-                body,
-                to=[user.email],
-                headers={"Auto-Submitted": "auto-generated"},
-            )
-        )
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
 
 
 def blocking_findings(task_state) -> list[dict]:

@@ -16,8 +16,11 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
+from agency import mail
+from agency.mail import admin_url
+
 from .models import ReviewReminder
-from .notifications import admin_url, press_secretaries, send_in_language
+from .notifications import press_secretaries
 
 
 def overdue_task_states(now=None) -> list[TaskState]:
@@ -85,7 +88,7 @@ def notify_overdue_reviews() -> int:
             }
             for state in states
         ]
-        send_in_language(
+        mail.mail_users(
             press_secretaries(), "workflows/email/overdue_reviews", {"reviews": reviews}
         )
     return len(states)

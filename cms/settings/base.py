@@ -198,7 +198,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # ---------------------------------------------------------------------------
 # Mail is queued on django-q2 when the transaction commits and sent by a worker
 # with EMAIL_DELIVERY_BACKEND (see agency.mail).
-EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "agency.mail.QueuedEmailBackend")
+EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "agency.outbox.OutboxEmailBackend")
 EMAIL_DELIVERY_BACKEND = env.get_str(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )

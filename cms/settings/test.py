@@ -46,6 +46,6 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 # Most tests publish one language at a time; the tests of the "translations go
 # together" rule require kk and ru through the moderation settings.
 WORKFLOWS_REQUIRED_LOCALES = ["kk"]
-# When a test sends mail through agency.mail.QueuedEmailBackend, the worker delivers it to
+# When a test sends mail through agency.outbox.OutboxEmailBackend, the worker delivers it to
 # django.core.mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accreditation.models import EventRegistration
 from accreditation.pages import AccreditationPage
-from agency.mail import deliver
+from agency.outbox import DELIVER_JOB
 from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,
@@ -18,7 +18,7 @@ from tests.press_pages.factories import (
     kk_home,
 )
 
-QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 LINK = re.compile(r"https?://\S+/confirm/([A-Za-z0-9_-]{20,100})/")
 
 
@@ -71,5 +71,5 @@ def deliver_queued(callbacks, broker) -> None:
     for callback in callbacks:
         callback()
     jobs = waiting_jobs(broker)
-    assert {job["func"] for job in jobs} <= {deliver}
+    assert {job["func"] for job in jobs} <= {DELIVER_JOB}
     run_in_worker(broker, jobs)

@@ -19,7 +19,7 @@ from django_q.tasks import async_task
 
 from accreditation.expiry import send_expiry_reminders
 from accreditation.models import AccreditationSettings
-from agency.mail import deliver
+from agency.outbox import DELIVER_JOB
 from tests.accreditation.factories import (
     AccreditationFactory,
     ApplicationFactory,
@@ -29,7 +29,7 @@ from tests.agency.test_queue import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 MIGRATION = "0005_expiry_reminder_schedule"
 NAME = "accreditation: send_expiry_reminders"
 
@@ -122,7 +122,7 @@ def test_the_schedule_runs_through_django_q2(broker, django_capture_on_commit_ca
     for callback in callbacks:
         callback()
     mail_jobs = waiting_jobs(broker)
-    assert {job["func"] for job in mail_jobs} == {deliver}
+    assert {job["func"] for job in mail_jobs} == {DELIVER_JOB}
     run_in_worker(broker, mail_jobs)
     assert Success.objects.get(id=jobs[0]["id"]).result == 1
     assert [message.to for message in mail.outbox] == [[record.email]]

@@ -3,7 +3,7 @@
 Briefings are published through their real workflow; the ``page_published`` receiver queues
 ``accreditation.tasks.briefing_published`` after the commit, django-q2's worker runs it (the job
 is taken off the configured broker: ORM on SQLite, Redis with ``REDIS_URL``), the mail it sends
-is queued by ``agency.mail.QueuedEmailBackend`` after that commit, and a second worker run delivers
+is queued by ``agency.outbox.OutboxEmailBackend`` after that commit, and a second worker run delivers
 it to ``mail.outbox``. The reminder runs from its daily schedule the same way.
 """
 
@@ -23,7 +23,7 @@ from django_q.tasks import async_task
 
 from accreditation import notices
 from accreditation.models import AccreditationType, EventNotice, EventRegistration
-from agency.mail import deliver
+from agency.outbox import DELIVER_JOB
 from tests.accreditation.events_helpers import QUEUED, briefing, mail_to
 from tests.accreditation.factories import (
     AccreditationFactory,
@@ -65,7 +65,7 @@ def run_queued(callbacks, broker, capture) -> list:
     for callback in sent:
         callback()
     mail_jobs = waiting_jobs(broker)
-    assert {job["func"] for job in mail_jobs} <= {deliver}
+    assert {job["func"] for job in mail_jobs} <= {DELIVER_JOB}
     run_in_worker(broker, mail_jobs)
     return [Success.objects.get(id=job["id"]).result for job in ours]
 

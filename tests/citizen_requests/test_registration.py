@@ -17,11 +17,12 @@ from django.utils.formats import date_format
 
 import pytest
 
-from agency.models import RegisterCounter
+from agency.models import OutboxMessage, RegisterCounter
+from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines
 from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent
-from citizen_requests.registration import register, send_acknowledgement
+from citizen_requests.registration import register
 from tests.agency.test_queue import broker, run_in_worker, waiting_jobs  # noqa: F401
 from tests.citizen_requests.test_forms import form_page, status_page, valid_data
 from tests.citizen_requests.test_uploads import docx_bytes, image_bytes, pdf_bytes
@@ -29,7 +30,7 @@ from tests.citizen_requests.test_uploads import docx_bytes, image_bytes, pdf_byt
 pytestmark = pytest.mark.django_db
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
-QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 FIELDS = {
     "requester_type": "individual",
     "full_name": "Асқар Тестов",
@@ -158,11 +159,13 @@ class TestAcknowledgementEmail:
             request, code = register(kind="information", language="ru", data=FIELDS, files=[])
         assert mail.outbox == []
         assert broker.queue_size() == 0, "nothing is queued before the commit"
+        [row] = OutboxMessage.objects.all()
+        assert row.recipients == "asqar@example.kz", "the message is kept with the registration"
         with QUEUED, django_capture_on_commit_callbacks(execute=True):
             for callback in callbacks:
                 callback()
         jobs = waiting_jobs(broker)
-        assert [job["func"] for job in jobs] == [send_acknowledgement]
+        assert [job["func"] for job in jobs] == [DELIVER_JOB]
         assert mail.outbox == []
         run_in_worker(broker, jobs)
         [message] = mail.outbox
@@ -172,6 +175,8 @@ class TestAcknowledgementEmail:
         assert "/ru/" in message.body, "the status page in the language of the request"
         assert code not in message.body, "the tracking code is never e-mailed"
         assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+        row.refresh_from_db()
+        assert row.status == OutboxMessage.Status.SENT and row.sent_at
 
     def test_nothing_is_sent_when_the_registration_rolls_back(
         self, django_capture_on_commit_callbacks
@@ -198,7 +203,6 @@ class TestAcknowledgementEmail:
 
     def test_the_mail_is_in_the_language_of_the_request(self):
         request, _code = register(kind="information", language="ru", data=FIELDS, files=[])
-        send_acknowledgement(request.pk)
         [message] = mail.outbox
         with translation.override("ru"):
             assert date_format(request.answer_due, "DATE_FORMAT") in message.body

@@ -2,7 +2,7 @@
 
 Each schedule's job is put on the configured broker (ORM on SQLite, Redis with ``REDIS_URL``)
 as django-q2's scheduler does, and run by django-q2's worker; the mail it sends goes through
-``agency.mail.QueuedEmailBackend`` and a second worker run, after the commit, into ``mail.outbox``.
+``agency.outbox.OutboxEmailBackend`` and a second worker run, after the commit, into ``mail.outbox``.
 Dates are today's, made a working day by a transfer row where needed; the day-by-day tables
 call the job functions with a ``today``.
 """
@@ -26,8 +26,8 @@ from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from agency import schedules
-from agency.mail import deliver
 from agency.models import CalendarDay
+from agency.outbox import DELIVER_JOB
 from citizen_requests import tasks
 from citizen_requests.deadlines import RequestCalendar
 from citizen_requests.kinds import Status
@@ -42,7 +42,7 @@ from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 MIGRATION = "0004_schedules"
 SCHEDULES = {
     "citizen_requests: remind_executors": "citizen_requests.tasks.remind_executors",
@@ -89,7 +89,7 @@ def run_schedule(name: str, broker, django_capture_on_commit_callbacks) -> list:
     for callback in callbacks:
         callback()
     mail_jobs = waiting_jobs(broker)
-    assert {job["func"] for job in mail_jobs} <= {deliver}
+    assert {job["func"] for job in mail_jobs} <= {DELIVER_JOB}
     run_in_worker(broker, mail_jobs)
     from django_q.models import Success
 

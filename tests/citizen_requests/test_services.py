@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 import pytest
 from django_q.brokers import get_broker
 
-from agency.mail import deliver
 from agency.models import AgencyProfile
+from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
 from citizen_requests.models import InformationSubtask, RequestEvent
@@ -371,7 +371,7 @@ class TestAnswer:
         assert events(case, Action.ANSWERED)[0].data["late"] is True
 
 
-@override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+@override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 def test_the_answer_leaves_through_django_q2_after_the_commit(
     signatory, django_capture_on_commit_callbacks
 ):
@@ -385,7 +385,7 @@ def test_the_answer_leaves_through_django_q2_after_the_commit(
     for callback in callbacks:
         callback()
     jobs = waiting_jobs(broker)
-    assert {job["func"] for job in jobs} == {deliver}
+    assert {job["func"] for job in jobs} == {DELIVER_JOB}
     run_in_worker(broker, jobs)
     [message] = mail.outbox
     assert message.to == [case.email]

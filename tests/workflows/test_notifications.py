@@ -1,7 +1,7 @@
 """Moderation e-mails: sent by django-q2 after the commit, to the right people, in their language.
 
 Pages are submitted, approved and rejected through their real workflow; the mail goes through
-``agency.mail.QueuedEmailBackend``, the job is taken off the broker and run by django-q2's worker
+``agency.outbox.OutboxEmailBackend``, the job is taken off the broker and run by django-q2's worker
 (``tests.agency.test_queue``), which delivers to ``mail.outbox``.
 """
 
@@ -25,7 +25,7 @@ from django_q.brokers import get_broker
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from agency.mail import deliver
+from agency.outbox import DELIVER_JOB
 from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, reviewer_for, submit
@@ -35,7 +35,7 @@ from workflows.tasks import notify_overdue_reviews
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="agency.mail.QueuedEmailBackend")
+QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 SCHEDULE_NAME = "workflows: notify_overdue_reviews"
 SLUGS = itertools.count(1)
 
@@ -83,7 +83,7 @@ def deliver_queued(callbacks, broker) -> list[dict]:
         callback()
     jobs = waiting_jobs(broker)
     assert jobs, "the commit queued the mail"
-    assert {job["func"] for job in jobs} == {deliver}
+    assert {job["func"] for job in jobs} == {DELIVER_JOB}
     assert mail.outbox == [], "the worker sends the mail, not the request"
     run_in_worker(broker, jobs)
     return jobs

@@ -1,0 +1,18 @@
+"""The kernel's django-q2 jobs: delivering the outbox."""
+
+from . import outbox
+
+
+def deliver_message(pk: int) -> bool:
+    """Send outbox row ``pk``, queued after the commit that wrote it."""
+    return outbox.deliver(pk)
+
+
+def deliver_due_mail() -> int:
+    """Send what is due and held by no worker (every minute)."""
+    return outbox.deliver_due()
+
+
+def prune_sent_mail() -> int:
+    """Remove sent messages past their keeping time (daily)."""
+    return outbox.prune_sent()
