@@ -5,8 +5,9 @@ keyed digests, so no IP address or e-mail address is written to the cache in cle
 cannot be reached, the request is let through and the failure logged: a broken cache must not
 stop citizens from filing requests.
 
-The defaults can be overridden by the ``CITIZEN_REQUESTS_RATE_LIMITS`` setting, a dict of
-``{scope: (limit, window_seconds)}``.
+:data:`SCOPES` is the one registry of what is limited, for every public form of the agency; the
+``RATE_LIMITS`` setting, a dict of ``{scope: (limit, window_seconds)}``, overrides its numbers.
+Counting in a scope that is not registered is an error.
 """
 
 import logging
@@ -17,8 +18,9 @@ from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_LIMITS = {
-    # Submissions of a request form per IP address and per e-mail address.
+SCOPES = {
+    # Submissions of a public form (requests, accreditation, event registration) per IP address
+    # and per e-mail address or card.
     "submit_ip": (10, 3600),
     "submit_email": (5, 3600),
     # Status-page lookups per IP address, and per request number from any address.
@@ -30,18 +32,18 @@ DEFAULT_LIMITS = {
 
 
 def limits() -> dict[str, tuple[int, int]]:
-    return {**DEFAULT_LIMITS, **getattr(settings, "CITIZEN_REQUESTS_RATE_LIMITS", {})}
+    return {**SCOPES, **getattr(settings, "RATE_LIMITS", {})}
 
 
 def client_ip(request) -> str:
     """The address the request came from.
 
-    Behind reverse proxies, set ``CITIZEN_REQUESTS_PROXY_COUNT`` to their number: the address is
+    Behind reverse proxies, set ``PROXY_COUNT`` to their number: the address is
     then the one the outermost proxy saw, taken from ``X-Forwarded-For`` counting from the right
     (the entries to its left are whatever the client chose to send). With the default 0 it is
     ``REMOTE_ADDR``.
     """
-    proxies = getattr(settings, "CITIZEN_REQUESTS_PROXY_COUNT", 0)
+    proxies = getattr(settings, "PROXY_COUNT", 0)
     if proxies:
         hops = [
             hop.strip()

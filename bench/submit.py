@@ -140,7 +140,7 @@ def main() -> int:
         production_like = override_settings(
             TASKS={"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}},
             EMAIL_BACKEND="agency.outbox.OutboxEmailBackend",
-            CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (10**6, 60), "submit_email": (10**6, 60)},
+            RATE_LIMITS={"submit_ip": (10**6, 60), "submit_email": (10**6, 60)},
         )
         production_like.enable()
         broker = get_broker()

@@ -22,7 +22,7 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 # How many reverse proxies stand in front of the site: the public forms' rate limits then take
 # the client's address from X-Forwarded-For. With 0 they use the connection's address.
-CITIZEN_REQUESTS_PROXY_COUNT = env.get_int("PROXY_COUNT", 0)
+PROXY_COUNT = env.get_int("PROXY_COUNT", 0)
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -209,7 +209,7 @@ def test_a_barred_journalist_is_refused_at_once(page):
 
 
 def test_the_rate_limit(page, settings):
-    settings.CITIZEN_REQUESTS_RATE_LIMITS = {"submit_ip": (1, 3600)}
+    settings.RATE_LIMITS = {"submit_ip": (1, 3600)}
     IntakeFactory()
     client = Client()
     assert client.post(page.url, post_data(client, page.url)).status_code == 303

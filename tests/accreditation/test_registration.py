@@ -223,7 +223,7 @@ class TestRegistration:
         assert client.get(subpage(page, "questions", token="a" * 43)).status_code == 404
 
     def test_asking_is_rate_limited(self, client, settings):
-        settings.CITIZEN_REQUESTS_RATE_LIMITS = {"submit_email": (2, 3600)}
+        settings.RATE_LIMITS = {"submit_email": (2, 3600)}
         page = briefing()
         accreditation = AccreditationFactory()
         for _attempt in range(2):

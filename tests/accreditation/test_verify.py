@@ -187,7 +187,7 @@ class TestUnknown:
             == 404
         )
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"verify_ip": (3, 600)})
+    @override_settings(RATE_LIMITS={"verify_ip": (3, 600)})
     def test_misses_are_rate_limited_per_client(self, page):
         card = AccreditationFactory()
         client = Client(REMOTE_ADDR="203.0.113.7")
@@ -200,7 +200,7 @@ class TestUnknown:
         other = Client(REMOTE_ADDR="198.51.100.9")
         assert check(page, unknown_token(), other).status_code == 404
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"verify_ip": (2, 600)})
+    @override_settings(RATE_LIMITS={"verify_ip": (2, 600)})
     def test_checking_real_cards_does_not_use_up_the_limit(self, page):
         client = Client(REMOTE_ADDR="203.0.113.8")
         for card in AccreditationFactory.create_batch(5):
@@ -236,7 +236,7 @@ class TestPhoto:
         assert check(page, card, photo=True).status_code == 404
         assert check(page, card).status_code == 200
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"verify_ip": (2, 600)})
+    @override_settings(RATE_LIMITS={"verify_ip": (2, 600)})
     def test_photo_misses_count_towards_the_limit(self, page):
         client = Client(REMOTE_ADDR="203.0.113.9")
         statuses = [

@@ -316,7 +316,7 @@ class TestFormPage:
         assert "data-acknowledgement" in response.content.decode()
         assert CitizenRequest.objects.count() == 1
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"submit_email": (2, 3600)})
+    @override_settings(RATE_LIMITS={"submit_email": (2, 3600)})
     def test_submissions_per_email_are_limited(self):
         page = form_page()
         client = Client()
@@ -334,7 +334,7 @@ class TestFormPage:
         assert CitizenRequest.objects.count() == 2
 
     @override_settings(
-        CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (1, 3600)}, CITIZEN_REQUESTS_PROXY_COUNT=1
+        RATE_LIMITS={"submit_ip": (1, 3600)}, PROXY_COUNT=1
     )
     def test_behind_a_proxy_the_address_it_saw_is_limited(self):
         page = form_page()
@@ -346,7 +346,7 @@ class TestFormPage:
         other = {"HTTP_X_FORWARDED_FOR": "203.0.113.8", "REMOTE_ADDR": "10.0.0.1"}
         assert client.post(page.url, valid_data(email="c@example.kz"), **other).status_code == 200
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"submit_ip": (1, 3600)})
+    @override_settings(RATE_LIMITS={"submit_ip": (1, 3600)})
     def test_submissions_per_ip_are_limited(self):
         page = form_page()
         client = Client()

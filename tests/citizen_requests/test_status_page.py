@@ -120,7 +120,7 @@ class TestLookUp:
 
 
 class TestRateLimit:
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"status_ip": (3, 600)})
+    @override_settings(RATE_LIMITS={"status_ip": (3, 600)})
     def test_attempts_per_address_are_limited(self, page, case):
         client = Client()
         for _n in range(3):
@@ -132,7 +132,7 @@ class TestRateLimit:
         other = look_up(page, case.number, CODE, client, REMOTE_ADDR="10.9.9.9")
         assert other.status_code == 200
 
-    @override_settings(CITIZEN_REQUESTS_RATE_LIMITS={"status_number": (2, 3600)})
+    @override_settings(RATE_LIMITS={"status_number": (2, 3600)})
     def test_attempts_per_number_are_limited_from_any_address(self, page, case):
         for n in range(2):
             look_up(page, case.number, "WRONG-CODE-0000", REMOTE_ADDR=f"10.0.0.{n}")
