@@ -59,9 +59,22 @@ from press_pages.models import (
 from workflows.guard import is_guarded
 
 from . import media
-from .briefing_content import BRIEFINGS, BriefingItem
 from .bulk import append_child_pages
-from .faq_content import FAQ, FAQItem
+from .content import (
+    BRIEFINGS,
+    DOCUMENTS,
+    FAQ,
+    FAQ_CATEGORIES,
+    HERO_IMAGES,
+    HOME,
+    INDEXES,
+    LOGO_ALT,
+    NEWS,
+    PHOTO_IMAGES,
+    SOCIAL_LINKS,
+    STREAM_URL,
+    TOPICS,
+)
 from .fields import (
     PageTexts,
     agency_profile,
@@ -72,20 +85,8 @@ from .fields import (
 )
 from .localize import translate
 from .moderation import DemoModerationError, DemoModerator
-from .news_content import NEWS, NewsItem
+from .records import BriefingItem, FAQItem, NewsItem
 from .roles import demo_user, seed_roles
-from .site_content import (
-    DOCUMENTS,
-    FAQ_CATEGORIES,
-    HERO_IMAGES,
-    HOME,
-    INDEXES,
-    LOGO_ALT,
-    PHOTO_IMAGES,
-    SOCIAL_LINKS,
-    STREAM_URL,
-    TOPICS,
-)
 from .text import LANGUAGES
 
 COLLECTION_NAME = "Демо / Demo"
