@@ -4,6 +4,6 @@
 texts in ``data/kk``, ``data/ru`` and ``data/en``; ``loader`` reads and checks those files
 and ``content`` builds the records of ``records`` from them. ``media`` draws the pictures
 and writes the documents, ``fields`` turns texts into page field values, ``localize`` feeds
-translations to wagtail-localize, ``roles`` sets up groups and users, and ``builder`` puts
-it all together.
+translations to wagtail-localize and ``roles`` sets up groups and users. ``builder`` puts it
+all together, with one module per step: ``site_setup``, ``moderated`` and ``bulk_news``.
 """

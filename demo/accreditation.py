@@ -21,11 +21,11 @@ from accreditation.models import Application, ApplicationJournalist
 from accreditation.pages import AccreditationPage
 from citizen_requests.uploads import CheckedFile
 
-from .builder import SEED_SETTINGS
 from .content import ACCREDITATION_ANNOUNCEMENT, ACCREDITATION_PAGE
 from .fields import demo_key
 from .localize import translate
 from .roles import demo_user
+from .seeding import SEED_SETTINGS
 
 TRANSLATED = ("ru", "en")
 #: The demo application's double-submit token: a second run finds it and adds nothing.

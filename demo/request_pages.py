@@ -12,10 +12,10 @@ from django.utils import timezone
 from citizen_requests.kinds import RequestKind
 from citizen_requests.models import RequestFormPage, RequestSettings, RequestStatusPage
 
-from .builder import SEED_SETTINGS
 from .content import ANONYMOUS_NOTICE, REQUEST_FORMS, REQUEST_STATUS
 from .fields import demo_key
 from .localize import translate
+from .seeding import SEED_SETTINGS
 
 TRANSLATED = ("ru", "en")
 
