@@ -11,7 +11,15 @@ the ministry, its people, figures and addresses; laws and their numbers are real
 import functools
 from pathlib import Path
 
-from .loader import DATA_DIR, ContentError, Record, Texts, display, read_structure
+from .loader import (
+    DATA_DIR,
+    SOURCE_LANGUAGE,
+    ContentError,
+    Record,
+    Texts,
+    display,
+    read_structure,
+)
 from .records import (
     BriefingItem,
     Category,
@@ -72,7 +80,7 @@ def _briefing(key: str, entry: Record, texts: Texts) -> BriefingItem:
     lines = texts.texts("briefings", key, "transcript") if speakers else ()
     if len(lines) != len(speakers):
         raise ContentError(
-            f"{display(texts.files['kk'])}: briefings.{key}.transcript has {len(lines)} lines, "
+            f"{display(texts.files[SOURCE_LANGUAGE])}: briefings.{key}.transcript has {len(lines)} lines, "
             f"but {display(entry.file)} names {len(speakers)} speakers for it"
         )
     return BriefingItem(
@@ -356,7 +364,7 @@ def speaker_line(key: str) -> L:
     )
 
 
-CONTENT = load_content()
+CONTENT = load_content(DATA_DIR)
 
 TOPIC_PIECES = CONTENT.topic_pieces
 NEWS = CONTENT.news
