@@ -3,7 +3,8 @@ an open intake, and one outlet with two accredited journalists.
 
 Everything goes through :mod:`accreditation.services`, as the officer's admin does: the demo
 accreditation officer opens the intake, the outlet applies, the officer approves. Safe to run
-again: the page, the intake and the application (a fixed submission token) are reused.
+again: the page, the intake and the application (a fixed submission token) are reused. The page
+and the intake's announcement are in ``data/<language>/pages.yaml``.
 """
 
 import io
@@ -20,50 +21,15 @@ from accreditation.models import Application, ApplicationJournalist
 from accreditation.pages import AccreditationPage
 from agency.uploads import CheckedFile
 
+from .content import ACCREDITATION_ANNOUNCEMENT, ACCREDITATION_PAGE
 from .fields import demo_key
 from .localize import translate
 from .roles import demo_user
-from .text import L
+from .seeding import SEED_SETTINGS
 
 TRANSLATED = ("ru", "en")
 #: The demo application's double-submit token: a second run finds it and adds nothing.
 DEMO_SUBMISSION = uuid.UUID("6d0c5a2e-8f3b-4c1e-9a77-acc12ed17a01")
-
-PAGE = {
-    "title": L(
-        kk="Журналистерді аккредиттеу",
-        ru="Аккредитация журналистов",
-        en="Accreditation of journalists",
-    ),
-    "slug": L(kk="akkreditteu", ru="akkreditatsiya", en="accreditation"),
-    "intro": L(
-        kk="<p>Министрлікте БАҚ өкілдері редакцияның өтінімі бойынша аккредиттеледі. Тұрақты "
-        "аккредиттеу бір жылға беріледі, өтінімдер жарияланған қабылдау кезеңінде қабылданады. "
-        "Уақытша аккредиттеу бір іс-шараға беріледі.</p>"
-        "<p>Өтінім 3 жұмыс күні ішінде қаралады. Шетелдік БАҚ-ты Қазақстан Республикасы Сыртқы "
-        "істер министрлігі аккредиттейді.</p>",
-        ru="<p>Представители СМИ аккредитуются при министерстве по заявке редакции. Постоянная "
-        "аккредитация даётся на один год, заявки принимаются в объявленный период приёма. "
-        "Временная аккредитация даётся на одно мероприятие.</p>"
-        "<p>Заявка рассматривается в течение 3 рабочих дней. Иностранные СМИ аккредитует "
-        "Министерство иностранных дел Республики Казахстан.</p>",
-        en="<p>Media representatives are accredited with the ministry at their outlet's request. "
-        "Permanent accreditation lasts one year; applications are accepted during an announced "
-        "intake. Temporary accreditation is for one event.</p>"
-        "<p>Applications are reviewed within 3 working days. Foreign media are accredited by the "
-        "Ministry of Foreign Affairs of the Republic of Kazakhstan.</p>",
-    ),
-}
-
-ANNOUNCEMENT = L(
-    kk="Министрлік БАҚ өкілдерін 2026–2027 жылдарға тұрақты аккредиттеуге өтінімдер қабылдауды "
-    "бастайды. Өтінімді редакция бас редакторының атынан осы беттегі нысан арқылы жіберіңіз.",
-    ru="Министерство начинает приём заявок на постоянную аккредитацию представителей СМИ на "
-    "2026–2027 годы. Заявку от имени главного редактора направьте через форму на этой странице.",
-    en="The ministry opens applications for permanent accreditation of media representatives "
-    "for 2026–2027. Send the application on behalf of the editor-in-chief with the form on this "
-    "page.",
-)
 
 #: A fictional outlet and journalists; the BIN and IINs are synthetic with valid checksums.
 OUTLET = {
@@ -98,7 +64,10 @@ JOURNALISTS = [
 
 def _page(code: str, **extra) -> AccreditationPage:
     return AccreditationPage(
-        title=PAGE["title"][code], slug=PAGE["slug"][code], intro=PAGE["intro"][code], **extra
+        title=ACCREDITATION_PAGE["title"][code],
+        slug=ACCREDITATION_PAGE["slug"][code],
+        intro=ACCREDITATION_PAGE["intro"][code],
+        **extra,
     )
 
 
@@ -140,9 +109,9 @@ def seed_intake_and_journalists() -> None:
         services.open_intake(
             user=officer,
             opens_on=today,
-            announcement_kk=ANNOUNCEMENT.kk,
-            announcement_ru=ANNOUNCEMENT.ru,
-            announcement_en=ANNOUNCEMENT.en,
+            announcement_kk=ACCREDITATION_ANNOUNCEMENT.kk,
+            announcement_ru=ACCREDITATION_ANNOUNCEMENT.ru,
+            announcement_en=ACCREDITATION_ANNOUNCEMENT.en,
         )
     if Application.objects.filter(submission_token=DEMO_SUBMISSION).exists():
         return
@@ -175,8 +144,6 @@ def seed_accreditation(seeder) -> None:
 
     ``seeder`` is the :class:`demo.builder.DemoSeeder` that has just run.
     """
-    from .builder import SEED_SETTINGS
-
     with override_settings(**SEED_SETTINGS), transaction.atomic():
         seed_accreditation_page(seeder)
         seed_intake_and_journalists()

@@ -12,11 +12,7 @@ import uuid
 from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker
 
-from .briefing_content import JOURNALIST, BriefingItem
-from .faq_content import FAQItem
-from .generated import generated_news
-from .news_content import TOPIC_PIECES, NewsItem
-from .site_content import (
+from .content import (
     AGENCY,
     AGENCY_EMAIL,
     CLOSING_PARAGRAPH,
@@ -24,22 +20,25 @@ from .site_content import (
     DOCUMENTS,
     FOOTER_LINKS,
     HERO_IMAGES,
+    JOURNALIST,
     LEGAL_ACTS,
+    MORE_DETAILS,
     PHOTO_IMAGES,
+    PHOTOS_TITLE,
     PRESS_EMAIL,
     SPEAKERS,
     TABLES,
     TOPIC_IMAGES,
+    TOPIC_PIECES,
     VENUES,
-    ImageSpec,
     speaker_line,
 )
-from .text import L, slug_for
+from .generated import generated_news
+from .records import BriefingItem, FAQItem, ImageSpec, NewsItem
+from .text import slug_for
 
 # Changing this namespace would make every demo object look new to the seed.
 NAMESPACE = uuid.UUID("6b1f7f3e-8f0c-4d8e-9a57-5b3a2f1c0d42")
-PHOTOS_TITLE = L(kk="Фотосуреттер", ru="Фотографии", en="Photos")
-MORE_DETAILS = L(kk="Толығырақ", ru="Подробнее", en="More details")
 
 
 def demo_key(kind: str, key: str) -> uuid.UUID:
@@ -113,7 +112,7 @@ def agency_profile(code: str) -> AgencyProfile:
 class PageTexts:
     """Field values that refer to the demo's pictures and documents.
 
-    ``images`` and ``documents`` map the keys used in the content modules to
+    ``images`` and ``documents`` map the keys used in the content to
     saved Wagtail images and documents.
     """
 

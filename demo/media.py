@@ -13,7 +13,8 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .site_content import TABLES, ImageSpec
+from .content import DEMO_NOTICE, TABLES, TEXT_DOCUMENTS
+from .records import ImageSpec
 from .text import LANGUAGES
 
 NAVY = (11, 37, 69)
@@ -294,102 +295,6 @@ def render_logo() -> bytes:
 # ---------------------------------------------------------------------------
 # Documents
 # ---------------------------------------------------------------------------
-TEXT_DOCUMENTS = {
-    "accreditation-rules": {
-        "kk": [
-            "ЖУРНАЛИСТЕРДІ АККРЕДИТТЕУ ҚАҒИДАЛАРЫ (ДЕМО)",
-            "1. Өтінімді бұқаралық ақпарат құралы береді.",
-            "2. Тұрақты аккредиттеу бір жылға беріледі; өтінімдер қабылдау басталғаннан кейін он "
-            "жұмыс күні ішінде беріледі және үш жұмыс күні ішінде қаралады.",
-            "3. Уақытша аккредиттеу бір іс-шараға, іс-шарадан кемінде бір жұмыс күні бұрын "
-            "беріледі.",
-            "4. Аккредиттелген журналистерге іс-шаралар туралы алдын ала хабарланады және "
-            "стенограммалар беріледі.",
-            "5. Шетелдік БАҚ өкілдерін Сыртқы істер министрлігі аккредиттейді.",
-        ],
-        "ru": [
-            "ПРАВИЛА АККРЕДИТАЦИИ ЖУРНАЛИСТОВ (ДЕМО)",
-            "1. Заявку подаёт средство массовой информации.",
-            "2. Постоянная аккредитация выдаётся на один год; заявки подаются в течение десяти "
-            "рабочих дней после начала приёма и рассматриваются за три рабочих дня.",
-            "3. Временная аккредитация выдаётся на одно мероприятие не позднее чем за один "
-            "рабочий день до него.",
-            "4. Аккредитованных журналистов заранее уведомляют о мероприятиях и предоставляют им "
-            "стенограммы.",
-            "5. Представителей иностранных СМИ аккредитует Министерство иностранных дел.",
-        ],
-        "en": [
-            "RULES FOR THE ACCREDITATION OF JOURNALISTS (DEMO)",
-            "1. The application is made by the media outlet.",
-            "2. Permanent accreditation lasts one year; applications are made within ten working "
-            "days of the start of intake and reviewed within three working days.",
-            "3. Temporary accreditation covers one event and is granted at least one working day "
-            "before it.",
-            "4. Accredited journalists are told about events in advance and receive transcripts.",
-            "5. Foreign media representatives are accredited by the Ministry of Foreign Affairs.",
-        ],
-    },
-    "request-form": {
-        "kk": [
-            "АҚПАРАТ АЛУҒА СҰРАУ САЛУ ҮЛГІСІ",
-            "Кімге: Цифрлық қоғамдық коммуникациялар министрлігі",
-            "Кімнен: тегі, аты, әкесінің аты; жеке сәйкестендіру нөмірі",
-            "Пошталық немесе электрондық мекенжай, телефон:",
-            "Сұралатын ақпарат: ...",
-            "Жауап алу тәсілі (қағаз / электрондық) және тілі:",
-            "Күні, қолы немесе электрондық цифрлық қолтаңба",
-        ],
-        "ru": [
-            "ОБРАЗЕЦ ИНФОРМАЦИОННОГО ЗАПРОСА",
-            "Кому: Министерство цифровых общественных коммуникаций",
-            "От кого: фамилия, имя, отчество; индивидуальный идентификационный номер",
-            "Почтовый или электронный адрес, телефон:",
-            "Запрашиваемая информация: ...",
-            "Способ получения ответа (бумажный / электронный) и язык:",
-            "Дата, подпись или электронная цифровая подпись",
-        ],
-        "en": [
-            "SAMPLE INFORMATION REQUEST",
-            "To: Ministry of Digital Public Communications",
-            "From: surname, first name, patronymic; individual identification number",
-            "Postal or e-mail address, phone:",
-            "Information requested: ...",
-            "How you want the answer (paper / electronic) and in which language:",
-            "Date, signature or electronic digital signature",
-        ],
-    },
-    "annual-report": {
-        "kk": [
-            "МИНИСТРДІҢ ХАЛЫҚ АЛДЫНДАҒЫ ЕСЕБІ: ҚЫСҚАША МАЗМҰНЫ",
-            "— 38 мемлекеттік қызмет толығымен онлайн форматқа көшірілді.",
-            "— Ашық деректер порталында 120 жаңа жиынтық жарияланды.",
-            "— Азаматтардың өтініштеріне жауап берудің орташа мерзімі — тоғыз күн.",
-            "— Бюджет тоғыз айда 97,3 пайызға игерілді.",
-        ],
-        "ru": [
-            "ОТЧЁТ МИНИСТРА ПЕРЕД НАСЕЛЕНИЕМ: КРАТКОЕ СОДЕРЖАНИЕ",
-            "— 38 государственных услуг полностью переведены в онлайн.",
-            "— На портале открытых данных опубликовано 120 новых наборов.",
-            "— Средний срок ответа на обращения граждан — девять дней.",
-            "— Бюджет за девять месяцев исполнен на 97,3 процента.",
-        ],
-        "en": [
-            "THE MINISTER'S REPORT TO THE POPULATION: SUMMARY",
-            "— 38 public services moved fully online.",
-            "— 120 new datasets published on the open data portal.",
-            "— Citizen requests answered in nine days on average.",
-            "— The budget for nine months executed at 97.3 per cent.",
-        ],
-    },
-}
-
-DEMO_NOTICE = (
-    "Демонстрациялық құжат: министрлік пен сандар ойдан шығарылған. / "
-    "Демонстрационный документ: министерство и цифры вымышлены. / "
-    "Demonstration document: the ministry and figures are fictional."
-)
-
-
 def render_text_document(key: str) -> bytes:
     """The three language versions of a short document, one after another, in UTF-8."""
     sections = ["\n".join(TEXT_DOCUMENTS[key][code]) for code in LANGUAGES]

@@ -110,6 +110,6 @@ def _failure_report(page: Page, state: WorkflowState) -> str:
         lines += [f"  {line}" for line in _finding_lines(report.get("findings", []))]
     lines.append(
         "Demo content must not contain restricted information (IIN, ID numbers, IBAN, card "
-        "numbers, secrecy markings, stop-list terms): fix the demo texts in press_pages/demo."
+        "numbers, secrecy markings, stop-list terms): fix the demo texts in demo/data."
     )
     return "\n".join(lines)

@@ -333,9 +333,7 @@ class TestFormPage:
         assert 'value="Үшінші"' in html
         assert CitizenRequest.objects.count() == 2
 
-    @override_settings(
-        RATE_LIMITS={"submit_ip": (1, 3600)}, PROXY_COUNT=1
-    )
+    @override_settings(RATE_LIMITS={"submit_ip": (1, 3600)}, PROXY_COUNT=1)
     def test_behind_a_proxy_the_address_it_saw_is_limited(self):
         page = form_page()
         client = Client()

@@ -30,8 +30,8 @@ from wagtail_localize.models import Translation
 
 from agency.models import AgencyProfile, SiteSettings
 from demo.builder import DemoSeeder
+from demo.content import NEWS
 from demo.moderation import DemoModerationError
-from demo.news_content import NEWS
 from demo.roles import DEMO_USERS
 from press_pages.models import (
     BriefingIndexPage,

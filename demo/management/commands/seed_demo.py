@@ -27,11 +27,9 @@ from agency.cache import invalidate_page_cache
 from agency.models import AgencyProfile
 from citizen_requests.models import RequestFormPage, RequestStatusPage
 from demo.accreditation import seed_accreditation
-from demo.briefing_content import BRIEFINGS
 from demo.builder import DemoSeeder
-from demo.faq_content import FAQ
+from demo.content import BRIEFINGS, FAQ, NEWS
 from demo.moderation import DemoModerationError
-from demo.news_content import NEWS
 from demo.request_pages import seed_request_pages
 from demo.roles import DEMO_USERS
 from press_pages.models import (
