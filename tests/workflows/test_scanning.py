@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 import pytest
 from docx import Document as DocxDocument
 
+from agency.identifiers import is_valid_iin_or_bin
 from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker, NewsPageTopic
 from tests.press_pages.factories import (
@@ -27,7 +28,7 @@ from tests.press_pages.factories import (
 from tests.workflows.pdf_builder import build_pdf
 from workflows import scanning
 from workflows.models import StopListTerm
-from workflows.restricted import BLOCK, WARN, is_valid_iin_or_bin
+from workflows.restricted import BLOCK, WARN
 from workflows.scanning import (
     Report,
     TextPart,
