@@ -56,7 +56,7 @@ from press_pages.models import (
     NewsPageTopic,
     Topic,
 )
-from workflows.guard import is_guarded
+from workflows.mixins import is_guarded
 
 from . import media
 from .briefing_content import BRIEFINGS, BriefingItem

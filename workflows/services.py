@@ -8,14 +8,10 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .guard import (
-    PublicationBlocked,
-    blocked_message,
-    is_guarded,
-    missing_translations,
-    scan_bundle,
-)
-from .models import Clearance, EmergencyPublication, Waiver, Withdrawal
+from .guard import PublicationBlocked, blocked_message, scan_bundle
+from .languages import missing_translations
+from .mixins import is_guarded
+from .records import Clearance, EmergencyPublication, Waiver, Withdrawal
 
 MIN_REASON_LENGTH = 10
 

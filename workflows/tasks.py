@@ -16,8 +16,8 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
-from .models import ReviewReminder
 from .notifications import admin_url, press_secretaries, send_in_language
+from .records import ReviewReminder
 
 
 def overdue_task_states(now=None) -> list[TaskState]:
