@@ -1,11 +1,13 @@
 """The publication guard: no guarded page goes live unless its exact revision was cleared.
 
 A revision is cleared by a finished workflow (``publish_approved``, Wagtail's finish action) or by
-an emergency publication. Every publish path ends in ``Page.save()`` with a new live revision, and
-``RestrictedInfoMixin.save`` calls :func:`assert_publishable` there, so the rule holds for the
-Publish button, history, scheduled publishing, bulk actions, copies, translation sync, the API and
-management commands alike. At that moment the revision and the translations going live with it
-are scanned again against the current stop-list.
+an emergency publication (``workflows.services``), both through :func:`clear_bundle`, which scans
+the revision and the translations going live with it first. Every publish path ends in
+``Page.save()`` with a new live revision, and ``RestrictedInfoMixin.save`` calls
+:func:`assert_publishable` there, so the rule holds for the Publish button, history, scheduled
+publishing, bulk actions, copies, translation sync, the API and management commands alike. At
+that moment the revision and the translations going live with it are scanned again against the
+current stop-list.
 """
 
 from __future__ import annotations
@@ -356,6 +358,42 @@ def publish_companions(page, user=None) -> None:
             cleared.publish(user=user, skip_permission_checks=True)
 
 
+def clear_bundle(
+    page, revision: Revision, *, kind: str, user=None, workflow_state=None, reason: str = ""
+) -> BundleScan:
+    """Scan ``revision`` of ``page`` and the translations that go live with it, then clear them.
+
+    Raises :class:`PublicationBlocked`, clearing nothing, when a required language has no
+    version or a finding blocks publication: neither a review nor an emergency skips the scan.
+    Inside ``same_answers`` the clearances are remembered, so the guard that publishes them
+    next does not ask for them again.
+    """
+    missing = missing_translations(page)
+    if missing:
+        raise PublicationBlocked(
+            gettext("Translations are missing: %(languages)s.") % {"languages": ", ".join(missing)},
+            page=page,
+        )
+    scan = scan_bundle(page, revision)
+    if scan.blocking:
+        raise PublicationBlocked(blocked_message(scan.blocking), page=page, findings=scan.blocking)
+    report = scan.as_dict()
+    Clearance.objects.bulk_create(
+        Clearance(
+            revision=cleared,
+            kind=kind,
+            workflow_state=workflow_state,
+            granted_by=user,
+            reason=reason,
+            report=report,
+        )
+        for cleared in scan.revisions
+    )
+    for cleared in scan.revisions:
+        remember(("cleared", cleared.pk))
+    return scan
+
+
 @transaction.atomic
 def publish_approved(workflow_state, user=None):
     """Wagtail's finish action: clear the approved revision and its translations, then publish.
@@ -370,28 +408,9 @@ def publish_approved(workflow_state, user=None):
 def _publish_approved(workflow_state, user):
     page = workflow_state.content_object.specific
     revision = page.get_latest_revision()
-    missing = missing_translations(page)
-    if missing:
-        raise PublicationBlocked(
-            gettext("Translations are missing: %(languages)s.") % {"languages": ", ".join(missing)},
-            page=page,
-        )
-    scan = scan_bundle(page, revision)
-    if scan.blocking:
-        raise PublicationBlocked(blocked_message(scan.blocking), page=page, findings=scan.blocking)
-    report = scan.as_dict()
-    Clearance.objects.bulk_create(
-        Clearance(
-            revision=cleared,
-            kind=Clearance.Kind.REVIEW,
-            workflow_state=workflow_state,
-            granted_by=user,
-            report=report,
-        )
-        for cleared in scan.revisions
+    clear_bundle(
+        page, revision, kind=Clearance.Kind.REVIEW, user=user, workflow_state=workflow_state
     )
-    for cleared in scan.revisions:
-        remember(("cleared", cleared.pk))
     revision.publish(user=user, skip_permission_checks=True)
     EmergencyPublication.objects.filter(page_id=page.pk, reviewed_at__isnull=True).update(
         reviewed_at=timezone.now()
