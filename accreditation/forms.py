@@ -16,9 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agency.forms import describe_fields
+from agency.forms import clean_identifier, clean_phone_number, describe_fields
 from agency.uploads import check_file
-from citizen_requests.forms import clean_identifier, clean_phone_number
 
 from .services import ApplicationData, JournalistData
 

@@ -1,6 +1,13 @@
-"""What every public form of the site shares."""
+"""What every public form of the site shares: described fields, and the checks of the
+identifiers and phone numbers people type."""
+
+import re
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .identifiers import is_valid_iin_or_bin, normalise_phone
 
 
 def describe_fields(form: forms.Form) -> None:
@@ -38,3 +45,28 @@ class DescribedFieldsMixin:
     def full_clean(self):
         super().full_clean()
         describe_fields(self)
+
+
+def clean_identifier(value: str | None, label) -> str:
+    """An IIN or BIN without spaces or hyphens, or a ``checksum`` error naming ``label``."""
+    value = re.sub(r"[\s-]", "", value or "")
+    if value and not is_valid_iin_or_bin(value):
+        raise ValidationError(
+            _("This is not a valid %(label)s: check the 12 digits."),
+            code="checksum",
+            params={"label": label},
+        )
+    return value
+
+
+def clean_phone_number(value: str | None) -> str:
+    """A phone as ``normalise_phone`` writes it, ``""`` if empty, or a ``phone`` error."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    phone = normalise_phone(value)
+    if not phone:
+        raise ValidationError(
+            _("Enter a phone number with its code, for example +7 701 234 56 78."), code="phone"
+        )
+    return phone

@@ -363,8 +363,10 @@ def approve_request(page, user, via: str) -> tuple[str, dict]:
 
 def forget_scans(document=None) -> None:
     """Empty this process's memo of scan results; with ``document``, its cached text too."""
+    from django.core.cache import cache
+
+    from workflows.documents import _document_cache_key
     from workflows.guard import clear_scan_cache
-    from workflows.scanning import _document_cache_key, cache
 
     clear_scan_cache()
     if document is not None:
@@ -540,7 +542,8 @@ def one_off_costs(site: Site) -> tuple[float, float]:
     """What the cold approval does on top of a warm one: build the automaton, read the PDF."""
     from wagtail.documents import get_document_model
 
-    from workflows.scanning import current_stop_list, document_text
+    from workflows.documents import document_text
+    from workflows.scanning import current_stop_list
 
     forget_stop_list()
     started = time.perf_counter()

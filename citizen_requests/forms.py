@@ -7,7 +7,6 @@ Law Art. 35–36) come from a journalist of an outlet, with the accreditation ca
 (АППК Art. 63) ask the ИИН only if the person has one. Nothing else is collected.
 """
 
-import re
 import uuid
 
 from django import forms
@@ -15,9 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agency.forms import describe_fields
+from agency.forms import clean_identifier, clean_phone_number, describe_fields
 from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
-from workflows.restricted import is_valid_iin_or_bin
 
 from .kinds import Channel, RequesterType, RequestKind
 
@@ -32,45 +30,6 @@ LEGAL_ENTITY_FIELDS = (
     "outgoing_number",
     "outgoing_date",
 )
-
-
-def normalise_phone(value: str) -> str:
-    """``+7 701 234 56 78`` for a Kazakh number, ``+<digits>`` for another, or ``""`` if invalid."""
-    digits = re.sub(r"\D", "", value)
-    if value.strip().startswith("+"):
-        if digits.startswith("7") and len(digits) == 11:
-            return f"+7 {digits[1:4]} {digits[4:7]} {digits[7:9]} {digits[9:]}"
-        return f"+{digits}" if 8 <= len(digits) <= 15 else ""
-    if len(digits) == 11 and digits[0] in "78":
-        return f"+7 {digits[1:4]} {digits[4:7]} {digits[7:9]} {digits[9:]}"
-    if len(digits) == 10 and digits[0] == "7":
-        return f"+7 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]}"
-    return ""
-
-
-def clean_identifier(value: str | None, label) -> str:
-    """An IIN or BIN without spaces or hyphens, or a ``checksum`` error naming ``label``."""
-    value = re.sub(r"[\s-]", "", value or "")
-    if value and not is_valid_iin_or_bin(value):
-        raise ValidationError(
-            _("This is not a valid %(label)s: check the 12 digits."),
-            code="checksum",
-            params={"label": label},
-        )
-    return value
-
-
-def clean_phone_number(value: str | None) -> str:
-    """A phone in :func:`normalise_phone`'s form, ``""`` if empty, or a ``phone`` error."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    phone = normalise_phone(value)
-    if not phone:
-        raise ValidationError(
-            _("Enter a phone number with its code, for example +7 701 234 56 78."), code="phone"
-        )
-    return phone
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -4,7 +4,7 @@ from django.db.models import F
 
 from wagtail.models import Page
 
-from workflows.guard import is_guarded
+from workflows.mixins import is_guarded
 
 
 def append_child_pages(parent: Page, pages: list[Page]) -> None:

@@ -12,7 +12,8 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import Page, WorkflowState
 
-from workflows.guard import PublicationBlocked, is_guarded
+from workflows.guard import PublicationBlocked
+from workflows.mixins import is_guarded
 from workflows.roles import GROUPS
 
 from .roles import DEMO_USERS, demo_user

@@ -21,7 +21,7 @@ from django_tasks import task_backends
 from tqdm import tqdm
 
 from agency.models import AgencyProfile
-from workflows.guard import is_guarded
+from workflows.mixins import is_guarded
 
 from .content import BRIEFINGS, FAQ, FAQ_CATEGORIES, INDEXES, NEWS, TOPICS
 from .fields import PageTexts, demo_key

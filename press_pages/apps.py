@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PressPagesConfig(AppConfig):
     name = "press_pages"
     verbose_name = _("Press pages")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (system checks)

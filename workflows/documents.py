@@ -3,10 +3,13 @@
 The kind is decided by the content, never by the file name or the declared content type, so a
 renamed file cannot slip past the scan. Anything that cannot be read completely raises
 :class:`UnreadableDocument`: a document the scanner cannot read must go to a human, not be
-waved through.
+waved through. :func:`extract_text` reads the bytes of a file; :func:`document_text` the file
+of a stored Wagtail document, cached until the file changes.
 """
 
+import hashlib
 import io
+import logging
 import re
 import zipfile
 from typing import BinaryIO
@@ -14,6 +17,10 @@ from typing import BinaryIO
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from pypdf import PdfReader
+
+from .scan_cache import cache_get, cache_set
+
+logger = logging.getLogger(__name__)
 
 PAGE_SEPARATOR = "\n\f\n"
 # Legacy .doc files and password-protected DOCX are OLE compound files.
@@ -153,3 +160,67 @@ def _paragraph_lines(root) -> list[str]:
         if owner is not None:
             texts[owner].append(piece)
     return ["".join(pieces) for pieces in texts.values() if pieces]
+
+
+# ---------------------------------------------------------------------------
+# Stored documents
+
+DOCUMENT_CACHE_VERSION = 1
+DOCUMENT_CACHE_SECONDS = 30 * 24 * 60 * 60
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+MAX_DOCUMENT_PAGES = 500
+
+
+class DocumentNotScanned(Exception):
+    """The text of a document could not be extracted; ``reason`` says why."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _document_cache_key(document) -> str:
+    identity = f"{document.file_hash}|{document.file_size}|{document.file.name}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    return f"scan:document-text:v{DOCUMENT_CACHE_VERSION}:{document.pk}:{digest}"
+
+
+def document_text(document) -> str:
+    """The text inside a document's file, cached until the file changes.
+
+    Raises ``DocumentNotScanned`` with reason ``"unreadable"`` (encrypted,
+    damaged or of an unknown format), ``"too_large"`` (over
+    ``MAX_DOCUMENT_BYTES``) or ``"missing"`` (no file in storage). The first two
+    are cached like a text; a missing file is not, as it may be restored.
+    """
+    if not document.file:
+        raise DocumentNotScanned("missing")
+    key = _document_cache_key(document)
+    cached = cache_get(key)
+    if cached is not None:
+        if "error" in cached:
+            raise DocumentNotScanned(cached["error"])
+        return cached["text"]
+
+    try:
+        size = document.file_size if document.file_size is not None else document.file.size
+        if size > MAX_DOCUMENT_BYTES:
+            result = {"error": "too_large"}
+        else:
+            with document.open_file() as handle:
+                data = handle.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data) > MAX_DOCUMENT_BYTES:
+                result = {"error": "too_large"}
+            else:
+                try:
+                    result = {"text": extract_text(data, max_pages=MAX_DOCUMENT_PAGES)}
+                except UnreadableDocument:
+                    result = {"error": "unreadable"}
+    except OSError:
+        logger.warning("Document %s has no readable file %r", document.pk, document.file.name)
+        raise DocumentNotScanned("missing") from None
+
+    cache_set(key, result, DOCUMENT_CACHE_SECONDS)
+    if "error" in result:
+        raise DocumentNotScanned(result["error"])
+    return result["text"]

@@ -1,11 +1,13 @@
 """The publication guard: no guarded page goes live unless its exact revision was cleared.
 
 A revision is cleared by a finished workflow (``publish_approved``, Wagtail's finish action) or by
-an emergency publication. Every publish path ends in ``Page.save()`` with a new live revision, and
-``RestrictedInfoMixin.save`` calls :func:`assert_publishable` there, so the rule holds for the
-Publish button, history, scheduled publishing, bulk actions, copies, translation sync, the API and
-management commands alike. At that moment the revision and the translations going live with it
-are scanned again against the current stop-list.
+an emergency publication (``workflows.services``), both through :func:`clear_bundle`, which scans
+the revision and the translations going live with it first. Every publish path ends in
+``Page.save()`` with a new live revision, and ``RestrictedInfoMixin.save`` calls
+:func:`assert_publishable` there, so the rule holds for the Publish button, history, scheduled
+publishing, bulk actions, copies, translation sync, the API and management commands alike. At
+that moment the revision and the translations going live with it are scanned again against the
+current stop-list.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from threading import Lock
@@ -26,7 +27,20 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page, Revision
 
+from .answers import answer, known, remember, same_answers
+from .languages import (
+    companions,
+    language_code,
+    language_name,
+    missing_translations,
+    required_locales,
+    source_not_live_message,
+    translation_codes,
+    unpublished_source,
+)
+from .records import Clearance, EmergencyPublication, Waiver
 from .restricted import BLOCK, Finding
+from .scanning import current_allow_list, current_stop_list, scan_object
 
 logger = logging.getLogger(__name__)
 
@@ -53,123 +67,6 @@ class PublicationBlocked(PermissionDenied):
 
     def __str__(self):
         return str(self.message)
-
-
-def is_guarded(page) -> bool:
-    from .mixins import RestrictedInfoMixin
-
-    return isinstance(page, RestrictedInfoMixin)
-
-
-# Answers read once per approval; see ``same_answers``.
-_answers: ContextVar[dict | None] = ContextVar("workflows_guard_answers", default=None)
-
-
-@contextmanager
-def same_answers():
-    """Within the block, the required languages and the stop-list are read once.
-
-    An approval asks for both a dozen times (the press secretary's task, the finish action, the
-    guard of each page it publishes); neither changes while it runs, and the stop-list's version
-    check reads every term.
-    """
-    if _answers.get() is not None:
-        yield
-        return
-    token = _answers.set({})
-    try:
-        yield
-    finally:
-        _answers.reset(token)
-
-
-def _answer(key, compute):
-    answers = _answers.get()
-    if answers is None:
-        return compute()
-    if key not in answers:
-        answers[key] = compute()
-    return answers[key]
-
-
-def required_locales() -> list[str]:
-    from .models import ModerationSettings
-
-    return list(
-        _answer("required_locales", lambda: ModerationSettings.load().get_required_locales())
-    )
-
-
-def default_locale():
-    """The default language's ``Locale`` (Wagtail reads it from the database on every call)."""
-    from wagtail.models import Locale
-
-    return _answer("default_locale", Locale.get_default)
-
-
-def language_name(code: str) -> str:
-    from django.conf import settings
-
-    return str(dict(settings.LANGUAGES).get(code, code))
-
-
-def translation_codes(page, **filters) -> set[str]:
-    """Language codes of ``page``'s other-language versions (``filters``: e.g. ``live=True``)."""
-    versions = page.get_translations(inclusive=False).filter(**filters)
-    return set(versions.values_list("locale__language_code", flat=True))
-
-
-def language_code(page) -> str:
-    """The language code of ``page``, without a query per page inside ``same_answers``."""
-    if _answers.get() is None:
-        return page.locale.language_code
-    from wagtail.models import Locale
-
-    codes = _answer("locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
-    return codes.get(page.locale_id) or page.locale.language_code
-
-
-def missing_translations(page) -> list[str]:
-    """Names of the required languages in which ``page`` has no version at all.
-
-    Inside ``same_answers`` it is asked once per page: creating a language version is not part
-    of an approval.
-    """
-
-    def compute():
-        have = {language_code(page)} | translation_codes(page)
-        return [language_name(code) for code in required_locales() if code not in have]
-
-    return list(_answer(("missing_translations", page.pk), compute))
-
-
-def incomplete_translations(page) -> list[str]:
-    """Human-readable problems with the required translations of ``page``, empty when complete."""
-    from wagtail_localize.models import Translation, TranslationSource
-
-    problems = [
-        gettext("No %(language)s version.") % {"language": name}
-        for name in missing_translations(page)
-    ]
-    source_page = page.get_translation_or_none(page.get_default_locale()) or page
-    source = TranslationSource.objects.get_for_instance_or_none(source_page)
-    if source is not None:
-        for translation in Translation.objects.filter(
-            source=source,
-            target_locale__language_code__in=required_locales(),
-            enabled=True,
-        ).select_related("target_locale"):
-            total, done = translation.get_progress()
-            if done < total:
-                problems.append(
-                    gettext("%(language)s: %(done)d of %(total)d segments translated.")
-                    % {
-                        "language": language_name(translation.target_locale.language_code),
-                        "done": done,
-                        "total": total,
-                    }
-                )
-    return problems
 
 
 # What a page row or revision holds besides what readers see: its place in the tree, its state,
@@ -222,8 +119,6 @@ def equivalent_clearance(page, revision: Revision):
     Restoring an approved version from the page history saves it as a new revision; that one
     may go live as approved only when nothing readers see differs from the approved version.
     """
-    from .models import Clearance
-
     content = public_content(revision.content)
     candidates = (
         Clearance.objects.filter(
@@ -247,15 +142,12 @@ def has_own_clearance(revision: Revision) -> bool:
     Inside ``same_answers`` a clearance found or granted is remembered (it is never withdrawn
     while the approval runs); its absence is asked again each time.
     """
-    from .models import Clearance
-
-    answers = _answers.get()
     key = ("cleared", revision.pk)
-    if answers is not None and answers.get(key):
+    if known(key):
         return True
     exists = Clearance.objects.filter(revision=revision).exists()
-    if exists and answers is not None:
-        answers[key] = True
+    if exists:
+        remember(key)
     return exists
 
 
@@ -266,8 +158,6 @@ def is_cleared(page, revision: Revision | None) -> bool:
 
 
 def latest_cleared_revision(page) -> Revision | None:
-    from .models import Clearance
-
     clearance = (
         Clearance.objects.filter(
             revision__base_content_type=page.get_base_content_type(),
@@ -278,37 +168,6 @@ def latest_cleared_revision(page) -> Revision | None:
         .first()
     )
     return clearance.revision if clearance else None
-
-
-def companions(page) -> list[Page]:
-    """Required-language versions of ``page`` that are not live yet: they go live with it."""
-    versions = page.get_translations(inclusive=False).filter(
-        live=False, locale__language_code__in=required_locales()
-    )
-    return list(versions.select_related("locale").specific())
-
-
-def unpublished_source(page) -> Page | None:
-    """The source-language version of translation ``page`` while it is not live, else None.
-
-    The source page is what the workflow moderates; its translations go live together with it
-    or after it, never before it. Applies when the default language is a required one.
-    """
-    default = default_locale()
-    if page.locale_id == default.pk or default.language_code not in required_locales():
-        return None
-    source = page.get_translation_or_none(default)
-    return source if source is not None and not source.live else None
-
-
-def source_not_live_message(page, source) -> str:
-    return gettext(
-        "“%(title)s” cannot go live before its %(language)s version; it goes live together "
-        "with that version once it is approved."
-    ) % {
-        "title": page.get_admin_display_title(),
-        "language": language_name(source.locale.language_code),
-    }
 
 
 @dataclass
@@ -344,10 +203,8 @@ def clear_scan_cache() -> None:
 
 def scan_revision_cached(revision: Revision) -> list[Finding]:
     """Findings of ``revision`` (which never changes) against the current lists, memoised."""
-    from .scanning import current_allow_list, current_stop_list, scan_object
-
-    stop_list = _answer("stop_list", current_stop_list)
-    allow_list = _answer("allow_list", current_allow_list)
+    stop_list = answer("stop_list", current_stop_list)
+    allow_list = answer("allow_list", current_allow_list)
     # The stop-list itself (not its id(), which a later list may reuse) and the revision's
     # creation time (its pk may be reused, e.g. by SQLite after a rollback) keep entries exact.
     key = (revision.pk, revision.created_at, stop_list, allow_list)
@@ -365,8 +222,6 @@ def scan_revision_cached(revision: Revision) -> list[Finding]:
 
 def scan_revisions(revisions: list[Revision]) -> BundleScan:
     """Scan each revision; findings carry a ``<language>:`` prefix on the field, waivers apply."""
-    from .models import Waiver
-
     page_ids = [int(r.object_id) for r in revisions]
     waived = set(Waiver.objects.filter(page_id__in=page_ids).values_list("page_id", "fingerprint"))
     codes = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "locale__language_code"))
@@ -452,8 +307,6 @@ def assert_publishable(page, revision: Revision | None) -> None:
     A restored approved version goes live with a clearance of its own that points to the
     review which approved its content, so the record shows why each live revision is live.
     """
-    from .models import Clearance
-
     try:
         check_publishable(page, revision)
     except PublicationBlocked as blocked:
@@ -479,8 +332,6 @@ def assert_publishable(page, revision: Revision | None) -> None:
 
 def assert_alias_publishable(alias) -> None:
     """An alias shows its source page's live content: it may be live only while that is cleared."""
-    from .models import Clearance
-
     source = (
         Page.objects.filter(pk=alias.alias_of_id).values_list("live", "live_revision_id").first()
     )
@@ -507,22 +358,16 @@ def publish_companions(page, user=None) -> None:
             cleared.publish(user=user, skip_permission_checks=True)
 
 
-@transaction.atomic
-def publish_approved(workflow_state, user=None):
-    """Wagtail's finish action: clear the approved revision and its translations, then publish.
+def clear_bundle(
+    page, revision: Revision, *, kind: str, user=None, workflow_state=None, reason: str = ""
+) -> BundleScan:
+    """Scan ``revision`` of ``page`` and the translations that go live with it, then clear them.
 
-    Everything runs in one transaction, so a blocking finding found now (for example a term
-    added to the stop-list during the review) undoes the approval instead of publishing.
+    Raises :class:`PublicationBlocked`, clearing nothing, when a required language has no
+    version or a finding blocks publication: neither a review nor an emergency skips the scan.
+    Inside ``same_answers`` the clearances are remembered, so the guard that publishes them
+    next does not ask for them again.
     """
-    with same_answers():
-        _publish_approved(workflow_state, user)
-
-
-def _publish_approved(workflow_state, user):
-    from .models import Clearance, EmergencyPublication
-
-    page = workflow_state.content_object.specific
-    revision = page.get_latest_revision()
     missing = missing_translations(page)
     if missing:
         raise PublicationBlocked(
@@ -536,16 +381,36 @@ def _publish_approved(workflow_state, user):
     Clearance.objects.bulk_create(
         Clearance(
             revision=cleared,
-            kind=Clearance.Kind.REVIEW,
+            kind=kind,
             workflow_state=workflow_state,
             granted_by=user,
+            reason=reason,
             report=report,
         )
         for cleared in scan.revisions
     )
-    answers = _answers.get()
     for cleared in scan.revisions:
-        answers["cleared", cleared.pk] = True
+        remember(("cleared", cleared.pk))
+    return scan
+
+
+@transaction.atomic
+def publish_approved(workflow_state, user=None):
+    """Wagtail's finish action: clear the approved revision and its translations, then publish.
+
+    Everything runs in one transaction, so a blocking finding found now (for example a term
+    added to the stop-list during the review) undoes the approval instead of publishing.
+    """
+    with same_answers():
+        _publish_approved(workflow_state, user)
+
+
+def _publish_approved(workflow_state, user):
+    page = workflow_state.content_object.specific
+    revision = page.get_latest_revision()
+    clear_bundle(
+        page, revision, kind=Clearance.Kind.REVIEW, user=user, workflow_state=workflow_state
+    )
     revision.publish(user=user, skip_permission_checks=True)
     EmergencyPublication.objects.filter(page_id=page.pk, reviewed_at__isnull=True).update(
         reviewed_at=timezone.now()

@@ -4,7 +4,13 @@ import logging
 
 from django.db import models
 
+from wagtail.models import Page
+
+from .configuration import ModerationSettings
+from .guard import assert_alias_publishable, assert_publishable, public_content
+from .languages import default_locale
 from .page_form import ModeratedPageForm
+from .status import page_state
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +37,6 @@ class RestrictedInfoMixin(models.Model):
         # nor its content, whatever stale ``live_revision`` an object built from a revision holds.
         writes_live_state = update_fields is None or not LIVE_STATE_FIELDS.isdisjoint(update_fields)
         if self.live and writes_live_state:
-            from .guard import assert_alias_publishable, assert_publishable
-
             if self.alias_of_id:
                 if update_fields is None:
                     assert_alias_publishable(self)
@@ -52,14 +56,10 @@ class RestrictedInfoMixin(models.Model):
     def _goes_live_with_new_revision(self) -> bool:
         if self.pk is None:
             return True
-        from wagtail.models import Page
-
         row = Page.objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
         return row is None or not row[0] or row[1] != self.live_revision_id
 
     def _changes_live_content(self) -> bool:
-        from .guard import public_content
-
         stored = type(self).objects.filter(pk=self.pk).first()
         if stored is None:
             return False
@@ -68,18 +68,12 @@ class RestrictedInfoMixin(models.Model):
         )
 
     def _source_page(self):
-        from .guard import default_locale
-
         default = default_locale()
         if self.locale_id == default.pk:
             return self
         return self.get_translation_or_none(default) or self
 
     def get_workflow(self):
-        from wagtail.models import Page
-
-        from .models import ModerationSettings
-
         source = self._source_page()
         workflow = Page.get_workflow(source)
         if workflow is None:
@@ -93,6 +87,9 @@ class RestrictedInfoMixin(models.Model):
     @property
     def status_string(self):
         """The page's state in plain words (see ``workflows.status``), in every Wagtail listing."""
-        from .status import page_state
-
         return page_state(self).label
+
+
+def is_guarded(page) -> bool:
+    """Whether ``page`` is of a moderated type, so the publication guard decides when it goes live."""
+    return isinstance(page, RestrictedInfoMixin)

@@ -20,8 +20,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import PageLogEntry, WorkflowState
 
+from .guard import scan_bundle
+from .languages import language_name
+from .models import RestrictedInformationCheckTaskState
+from .records import Waiver
 from .restricted import BLOCK, Finding
+from .services import can_waive
+from .status import page_state
 
 CATEGORY_LABELS = {
     "iin": _("Personal identification number (ИИН)"),
@@ -97,8 +105,6 @@ class FindingRow:
 
     @property
     def language_name(self) -> str:
-        from .guard import language_name
-
         return language_name(self.language) if self.language else ""
 
     @property
@@ -142,8 +148,6 @@ def _field_label(model, name: str) -> str:
 
 
 def _is_stream(model, name: str) -> bool:
-    from wagtail.fields import StreamField
-
     return isinstance(_model_field(model, name), StreamField)
 
 
@@ -194,8 +198,6 @@ def finding_rows(
     ``language_pages`` map each language to the page the finding was found on. ``model`` (the
     page class; by default ``page``'s) names the fields.
     """
-    from .models import Waiver
-
     model = model or (type(page) if page is not None else None)
     own = page.locale.language_code if page is not None and page.locale_id else ""
     pages = dict(language_pages or {})
@@ -277,10 +279,6 @@ class RestrictedInformationPanel(Panel):
             js = ["workflows/restricted_findings.js"]
 
         def get_context_data(self, parent_context=None):
-            from .guard import scan_bundle
-            from .services import can_waive
-            from .status import page_state
-
             context = super().get_context_data(parent_context)
             page = self.instance
             revision = page.get_latest_revision() if page.pk else None
@@ -355,10 +353,6 @@ def review_history(page, *, limit: int = 50) -> list[HistoryEntry]:
     Wagtail logs a workflow's start only after its first task ran, so an automatic check's
     result would be listed before the start; a start is placed at its workflow's creation time.
     """
-    from wagtail.models import PageLogEntry, WorkflowState
-
-    from .models import RestrictedInformationCheckTaskState
-
     entries = list(
         PageLogEntry.objects.filter(page_id=page.pk)
         .filter(REVIEW_ACTIONS)

@@ -8,14 +8,10 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .guard import (
-    PublicationBlocked,
-    blocked_message,
-    is_guarded,
-    missing_translations,
-    scan_bundle,
-)
-from .models import Clearance, EmergencyPublication, Waiver, Withdrawal
+from .answers import same_answers
+from .guard import clear_bundle
+from .mixins import is_guarded
+from .records import Clearance, EmergencyPublication, Waiver, Withdrawal
 
 MIN_REASON_LENGTH = 10
 
@@ -86,30 +82,12 @@ def emergency_publish(page, *, user, reason: str) -> EmergencyPublication:
     if not is_guarded(page) or not can_emergency_publish(user, page):
         raise PermissionDenied(gettext("You may not publish this page in an emergency."))
     reason = _require_reason(reason, "reason")
-    missing = missing_translations(page)
-    if missing:
-        raise PublicationBlocked(
-            gettext("Translations are missing: %(languages)s.") % {"languages": ", ".join(missing)},
-            page=page,
-        )
     revision = page.get_latest_revision()
-    scan = scan_bundle(page, revision)
-    if scan.blocking:
-        raise PublicationBlocked(blocked_message(scan.blocking), page=page, findings=scan.blocking)
-    report = scan.as_dict()
-    Clearance.objects.bulk_create(
-        Clearance(
-            revision=cleared,
-            kind=Clearance.Kind.EMERGENCY,
-            granted_by=user,
-            reason=reason,
-            report=report,
-        )
-        for cleared in scan.revisions
-    )
-    if page.current_workflow_state:
-        page.current_workflow_state.cancel(user=user)
-    revision.publish(user=user, skip_permission_checks=True)
+    with same_answers():
+        clear_bundle(page, revision, kind=Clearance.Kind.EMERGENCY, user=user, reason=reason)
+        if page.current_workflow_state:
+            page.current_workflow_state.cancel(user=user)
+        revision.publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     publication = EmergencyPublication.objects.create(
         page_id=page.pk, revision=revision, reason=reason, published_by=user

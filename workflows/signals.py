@@ -5,12 +5,15 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from . import roles
+from .guard import publish_companions
+from .mixins import is_guarded
+from .records import Withdrawal
+
 
 @receiver(page_published)
 def publish_translations_together(sender, instance, revision, **kwargs):
     """When a moderated page goes live, its cleared required translations go live with it."""
-    from .guard import is_guarded, publish_companions
-
     page = instance.specific
     if page.live and is_guarded(page):
         publish_companions(page, user=revision.user if revision else None)
@@ -22,8 +25,6 @@ def grant_permissions_on_new_tree_pages(sender, instance, created, raw=False, **
     every new FAQ index the permissions the groups' ``faq_index`` lists."""
     if not created or raw:
         return
-    from . import roles
-
     if sender._meta.label == "press_pages.HomePage":
         roles.grant_home_permissions(instance)
     elif sender._meta.label == "press_pages.FAQIndexPage":
@@ -33,6 +34,4 @@ def grant_permissions_on_new_tree_pages(sender, instance, created, raw=False, **
 @receiver(page_published)
 def end_withdrawal_notice(sender, instance, **kwargs):
     """A page that goes live again replaces its withdrawal notice."""
-    from .models import Withdrawal
-
     Withdrawal.objects.filter(page_id=instance.pk, active=True).update(active=False)

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
+
+from .records import Clearance, EmergencyPublication, Withdrawal
 
 DRAFT = "draft"
 IN_REVIEW = "in_review"
@@ -81,8 +83,6 @@ def flag_expressions() -> dict:
     translation published together with an emergency publication).
     ``_workflows_withdrawn``: an active withdrawal exists for the page.
     """
-    from .models import Clearance, EmergencyPublication, Withdrawal
-
     live_clearances = Clearance.objects.filter(revision_id=OuterRef("live_revision_id"))
     unreviewed = Exists(
         EmergencyPublication.objects.filter(page_id=OuterRef("pk"), reviewed_at__isnull=True)
@@ -109,8 +109,6 @@ def _flags(page) -> tuple[bool, bool, bool]:
             bool(getattr(page, WITHDRAWN_FLAG)),
             bool(page.approved_schedule),
         )
-    from wagtail.models import Page
-
     queryset = Page.objects.filter(pk=page.pk).annotate(**flag_expressions())
     fields = [UNREVIEWED_FLAG, WITHDRAWN_FLAG]
     if not hasattr(page, SCHEDULE_FLAG):

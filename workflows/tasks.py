@@ -19,8 +19,8 @@ from wagtail.models import (
 from agency import mail
 from agency.mail import admin_url
 
-from .models import ReviewReminder
 from .notifications import press_secretaries
+from .records import ReviewReminder
 
 
 def overdue_task_states(now=None) -> list[TaskState]:

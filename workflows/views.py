@@ -24,14 +24,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from .forms import EmergencyPublishForm, WaiverForm
-from .guard import (
-    PublicationBlocked,
-    bundle_revisions,
-    is_guarded,
-    language_name,
-    missing_translations,
-    scan_bundle,
-)
+from .guard import PublicationBlocked, bundle_revisions, scan_bundle
+from .languages import language_name, missing_translations
+from .mixins import is_guarded
 from .models import RestrictedInformationCheckTaskState
 from .panels import FindingRow, finding_from_dict, finding_rows
 from .services import can_emergency_publish, can_waive, emergency_publish, waive

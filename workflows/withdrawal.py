@@ -30,9 +30,8 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin import messages
 from wagtail.models import Page, Site, get_page_models
 
-from .guard import is_guarded
-from .mixins import RestrictedInfoMixin
-from .models import Withdrawal
+from .mixins import RestrictedInfoMixin, is_guarded
+from .records import Withdrawal
 from .services import withdraw
 
 FORM_PREFIX = "withdrawal"

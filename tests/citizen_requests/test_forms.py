@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 import pytest
 
-from citizen_requests.forms import RequestForm, normalise_number, normalise_phone
+from citizen_requests.forms import RequestForm, normalise_number
 from citizen_requests.kinds import RequestKind
 from citizen_requests.models import CitizenRequest, RequestFormPage, RequestStatusPage
 from tests.citizen_requests.factories import VALID_IIN, kk
@@ -185,18 +185,6 @@ class TestContactAndRequest:
         assert not form.is_valid()
         assert "postal_address" in form.errors
         assert bound(channel="post", email="", postal_address="Астана, Абай к-сі 1").is_valid()
-
-    @pytest.mark.parametrize(
-        ("typed", "stored"),
-        [
-            ("8 701 234 56 78", "+7 701 234 56 78"),
-            ("+7 (701) 234-56-78", "+7 701 234 56 78"),
-            ("7012345678", "+7 701 234 56 78"),
-            ("+44 20 7946 0958", "+442079460958"),
-        ],
-    )
-    def test_phones_are_normalised(self, typed, stored):
-        assert normalise_phone(typed) == stored
 
     def test_a_wrong_phone_is_refused(self):
         form = bound(phone="12-34")

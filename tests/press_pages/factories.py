@@ -22,7 +22,7 @@ from press_pages.models import (
     Topic,
 )
 from tests.workflows.moderation import moderate
-from workflows.guard import is_guarded
+from workflows.mixins import is_guarded
 
 
 def locale(code: str = "kk") -> Locale:

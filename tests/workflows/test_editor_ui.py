@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 
 from bs4 import BeautifulSoup
 
+from agency.identifiers import is_valid_iin_or_bin
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -34,7 +35,7 @@ from workflows.models import (
     RestrictedInformationCheckTaskState,
     Waiver,
 )
-from workflows.restricted import is_valid_iin_or_bin, mask
+from workflows.restricted import mask
 from workflows.status import PUBLISHED_UNREVIEWED, page_state
 
 _W1 = range(1, 12)

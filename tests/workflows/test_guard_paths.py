@@ -37,7 +37,7 @@ from tests.press_pages.factories import (
 from tests.workflows.moderation import member, moderate, prefer_english, submit
 from workflows.guard import PublicationBlocked, scan_bundle
 from workflows.models import Clearance, ModerationSettings, StopListTerm
-from workflows.services import waive
+from workflows.services import emergency_publish, waive
 
 # A valid ИИН (the checksum holds): personal data that blocks publication.
 IIN = "900115300122"
@@ -686,3 +686,47 @@ class TranslationsTogetherTests(GuardTestCase):
         page.refresh_from_db()
         self.assertFalse(ru.live)
         self.assertFalse(page.live)
+
+
+class EmergencyPublicationTests(GuardTestCase):
+    """An emergency publication skips the review, never the scan or the translations."""
+
+    REASON = "Дауыл туралы ескерту дереу шығуы керек."
+
+    def test_a_stop_list_term_blocks_an_emergency_publication(self):
+        page = self.draft("Брифингке Қайратов мырза қатысады.")
+        StopListTerm.objects.create(phrase="Қайратов", legal_basis="Сот шешімі № 7-11/2026")
+
+        with self.assertRaises(PublicationBlocked) as blocked:
+            emergency_publish(page, user=self.press, reason=self.REASON)
+
+        self.assertEqual([f.category for f in blocked.exception.findings], ["stop_list"])
+        self.assert_draft_kept(page, "Қайратов")
+        self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
+
+    def test_an_emergency_publication_waits_for_the_required_translations(self):
+        require_translations("kk", "ru")
+        page = self.draft("Тек қазақша.")
+
+        with self.assertRaisesMessage(PublicationBlocked, "Русский"):
+            emergency_publish(page, user=self.press, reason=self.REASON)
+
+        self.assert_draft_kept(page, "Тек қазақша.")
+        self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
+
+    def test_an_emergency_publication_clears_and_publishes_kk_and_ru_together(self):
+        require_translations("kk", "ru")
+        page = self.draft("Қазақша мәтін.")
+        ru = page.copy_for_translation(locale("ru"), copy_parents=True)
+        ru.save_revision(user=self.author)
+
+        emergency_publish(page, user=self.press, reason=self.REASON)
+
+        page.refresh_from_db()
+        ru.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertTrue(ru.live)
+        for live in (page.live_revision, ru.live_revision):
+            clearance = Clearance.objects.get(revision=live)
+            self.assertEqual(clearance.kind, Clearance.Kind.EMERGENCY)
+            self.assertEqual(clearance.reason, self.REASON)

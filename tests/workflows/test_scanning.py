@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 import pytest
 from docx import Document as DocxDocument
 
+from agency.identifiers import is_valid_iin_or_bin
 from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker, NewsPageTopic
 from tests.press_pages.factories import (
@@ -25,16 +26,14 @@ from tests.press_pages.factories import (
     locale,
 )
 from tests.workflows.pdf_builder import build_pdf
-from workflows import scanning
+from workflows import documents
 from workflows.models import StopListTerm
-from workflows.restricted import BLOCK, WARN, is_valid_iin_or_bin
+from workflows.page_texts import TextPart, iter_page_texts, rich_text_to_plain
+from workflows.restricted import BLOCK, WARN
 from workflows.scanning import (
     Report,
-    TextPart,
     current_allow_list,
     current_stop_list,
-    iter_page_texts,
-    rich_text_to_plain,
     scan_object,
     scan_revision,
     scan_text_report,
@@ -421,7 +420,7 @@ def test_an_unreadable_document_is_a_warning_with_its_masked_title(news_index):
 
 
 def test_a_too_large_document_is_not_read(news_index, monkeypatch):
-    monkeypatch.setattr(scanning, "MAX_DOCUMENT_BYTES", 100)
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 100)
     big = make_document("Есеп", build_pdf(["x" * 200]), "report.pdf")
     page = NewsPageFactory(
         live=False, parent=news_index, body=[("document", {"document": big, "label": ""})]
@@ -436,13 +435,13 @@ def test_a_too_large_document_is_not_read(news_index, monkeypatch):
 
 def test_document_text_is_extracted_once_per_file(news, monkeypatch):
     calls = []
-    extract = scanning.extract_text
+    extract = documents.extract_text
 
     def counting(data, **kwargs):
         calls.append(len(data))
         return extract(data, **kwargs)
 
-    monkeypatch.setattr(scanning, "extract_text", counting)
+    monkeypatch.setattr(documents, "extract_text", counting)
     revision = news.save_revision()
     first = scan_revision(revision)
     assert len(calls) == 2

@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 
 from .. import views
-from ..guard import is_guarded
+from ..mixins import is_guarded
 from ..services import can_emergency_publish
 from ..status import annotate_page_states
 

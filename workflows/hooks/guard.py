@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from ..guard import PublicationBlocked, check_publishable, is_guarded
+from ..guard import PublicationBlocked, check_publishable
+from ..mixins import is_guarded
 
 
 def _refuse(request, blocked: PublicationBlocked, page):

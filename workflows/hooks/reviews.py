@@ -35,8 +35,9 @@ from .. import (
     notifications,  # noqa: F401  (replaces Wagtail's moderation e-mails)
     withdrawal,
 )
-from ..guard import is_guarded
-from ..models import EmergencyPublication, ReviewTask
+from ..mixins import is_guarded
+from ..models import ReviewTask
+from ..records import EmergencyPublication
 from ..roles import GROUPS
 
 WORKLIST_LIMIT = 30

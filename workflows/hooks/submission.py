@@ -15,9 +15,8 @@ from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.models import Page, WorkflowState
 
-from ..guard import is_guarded
-from ..mixins import RestrictedInfoMixin
-from ..models import ModerationSettings
+from ..configuration import ModerationSettings
+from ..mixins import RestrictedInfoMixin, is_guarded
 
 
 def workflow_for_new_page(page_class, parent_page):

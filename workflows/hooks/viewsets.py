@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..models import StopListTerm
+from ..configuration import StopListTerm
 
 
 class StopListTermViewSet(SnippetViewSet):
