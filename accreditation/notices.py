@@ -12,7 +12,7 @@ Each journalist gets a message of their own, in their language, with the link to
 that language. Mail goes through ``EMAIL_BACKEND`` (``agency.outbox.OutboxEmailBackend``): django-q2
 sends it after the transaction commits, so a rolled-back change tells nobody anything. The
 ``page_published`` receiver at the end compares the published briefing with its previous live
-revision and queues the work on django-q2 (:mod:`accreditation.tasks`).
+revision and queues the work on django-q2 (:mod:`accreditation.jobs`).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def send_promoted(registration: EventRegistration) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Notices to many (run by the django-q2 jobs of accreditation.tasks)
+# Notices to many (run by the django-q2 jobs of accreditation.jobs)
 # ---------------------------------------------------------------------------------------------
 def _lock_event(event_id: int):
     return BriefingPage.objects.select_for_update(of=("self",)).filter(pk=event_id).first()
@@ -392,7 +392,7 @@ def _queue(event_id: int, data: dict) -> None:
     from django_q.tasks import async_task
 
     async_task(
-        "accreditation.tasks.briefing_published",
+        "accreditation.jobs.briefing_published",
         event_id,
         data,
         task_name=f"briefing {event_id} published",

@@ -3,7 +3,8 @@
 A migration lists its schedules as ``{name: (dotted function, (hour, minute))}`` in local time
 (Asia/Almaty) and runs :func:`daily_schedules`' two functions. Creating is idempotent: a schedule
 of the same name is reused, not duplicated, and its time is left as an administrator may have
-changed it.
+changed it. When a job moves, a later migration runs :func:`renamed_functions` so the stored
+schedules call it where it now is.
 """
 
 import datetime
@@ -43,3 +44,26 @@ def daily_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
         Schedule.objects.using(schema_editor.connection.alias).filter(name__in=schedules).delete()
 
     return create, delete
+
+
+def renamed_functions(renames: dict[str, str]):
+    """``(forward, backward)`` functions of a ``RunPython`` that point the schedules calling
+    an old dotted function, ``{old: new}``, at the new one (and back).
+
+    Only the function paths change: names, times and what an administrator set are kept.
+    """
+
+    def rename(apps, schema_editor, mapping):
+        Schedule = apps.get_model("django_q", "Schedule")
+        manager = Schedule.objects.using(schema_editor.connection.alias)
+        for old, new in mapping.items():
+            manager.filter(func=old).update(func=new)
+            manager.filter(hook=old).update(hook=new)
+
+    def forward(apps, schema_editor):
+        rename(apps, schema_editor, renames)
+
+    def backward(apps, schema_editor):
+        rename(apps, schema_editor, {new: old for old, new in renames.items()})
+
+    return forward, backward

@@ -15,7 +15,7 @@ through Django's test ``Client`` as a logged-in member of the Request officers g
 
 Prints the median and 90th percentile of ``--runs`` requests each (after one warm-up), the
 number of rows matched and the SQL statements per request. Exits non-zero if a median of the
-filtered lists exceeds ``BUDGET_MS`` (the issue's budget: 300 ms). Figures depend on the
+filtered lists exceeds ``BUDGET_MS`` (300 ms). Figures depend on the
 machine and its load; it is never a timed test.
 """
 

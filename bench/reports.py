@@ -7,8 +7,8 @@ Uses the PostgreSQL database of ``DATABASE_URL`` (its name must start with ``tes
 temporary SQLite file without it. Migrates, runs ``generate_requests --count N`` and times,
 through Django's test ``Client`` as a member of the Heads group, each report from request to
 response (the streamed CSV read to its end). Prints the median of ``--runs`` requests (after
-one warm-up), the SQL statements per request and the size of the response. There is no budget
-in the issue for reports; figures depend on the machine and its load, so it is never a test.
+one warm-up), the SQL statements per request and the size of the response. Reports have no
+budget; figures depend on the machine and its load, so it is never a test.
 """
 
 import argparse

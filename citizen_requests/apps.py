@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .kinds import NUMBER_PREFIXES
+
 
 class CitizenRequestsConfig(AppConfig):
     """Information and media requests, appeals, their legal clocks and their case handling."""
@@ -11,7 +13,5 @@ class CitizenRequestsConfig(AppConfig):
 
     def ready(self):
         from agency import numbering
-
-        from .kinds import NUMBER_PREFIXES
 
         numbering.register_series({str(kind): prefix for kind, prefix in NUMBER_PREFIXES.items()})

@@ -1,18 +1,24 @@
 """The deadline engine: working days in Kazakhstan and the legal clocks of each kind of request.
 
-All dates are local dates in Asia/Almaty. The rules (issue #4 §1, legal-basis §0 and §9):
+The clocks are the law's: Access to Information Law Art. 11 p.10–11 and p.16–17 (information
+requests), Mass Media Law Art. 35 p.3–4 and Art. 36 p.1 (clarifications of official messages
+and media requests) and Administrative Procedural Code Art. 64, 65 and 76 (appeals);
+:data:`DEFAULT_CLOCKS` gives each with its article. All dates are local dates in Asia/Almaty,
+counted so:
 
 * a working day is Monday to Friday, minus the Kazakh public holidays of the ``holidays``
   package with their observed days (and plus the weekend working days it knows); a
-  :class:`~citizen_requests.models.CalendarDay` row, entered by administrators from the
-  government's transfer decree, wins over that rule;
+  :class:`~agency.models.CalendarDay` row, entered by administrators from the government's
+  transfer decree, wins over that rule;
 * a period starts on the day after its starting event: N calendar days end on start + N, and N
   working days end on the N-th working day after the start; the due date is the last day an
   action is on time;
-* a calendar-day deadline that falls on a non-working day stays there, unless
-  ``RequestSettings.move_calendar_deadlines`` (or ``move=True``) moves it to the next working day;
+* a calendar-day deadline that falls on a non-working day stays there (the Access to
+  Information Law does not move it), unless ``RequestSettings.move_calendar_deadlines`` (or
+  ``move=True``) moves it to the next working day;
 * the receipt date is the local date of submission; registration is on the day of receipt if
-  that is a working day, otherwise on the next working day.
+  that is a working day, otherwise on the next working day (Administrative Procedural Code
+  Art. 64 p.3, applied to every kind).
 
 The per-kind clocks are defaults from the law, overridable by the ``CITIZEN_REQUESTS_CLOCKS``
 setting (see :func:`clock`). Every function reads the transfers from the database once per call;
@@ -31,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from agency.calendar import WorkingCalendar, as_date, local_date
 
 from .kinds import RequestKind
-from .models import RequestSettings
+from .models import RequestEvent, RequestSettings
 
 CALENDAR_DAYS = "calendar"
 WORKING_DAYS = "working"
@@ -292,38 +298,39 @@ def compute(
     )
 
 
-def extension_count(request) -> int:
+def extension_count(citizen_request) -> int:
     """How many times the request's answer was extended (its EXTENDED timeline events)."""
-    if request.pk is None:
-        return 1 if request.extended_at else 0
-    from .models import RequestEvent
-
-    count = request.events.filter(action=RequestEvent.Action.EXTENDED).count()
+    if citizen_request.pk is None:
+        return 1 if citizen_request.extended_at else 0
+    count = citizen_request.events.filter(action=RequestEvent.Action.EXTENDED).count()
     # A case extended before its events were written still counts once.
-    return max(count, 1 if request.extended_at else 0)
+    return max(count, 1 if citizen_request.extended_at else 0)
 
 
-def extension_limit(request, *, calendar: WorkingCalendar | None = None) -> datetime.date | None:
-    """The latest new due date an extension of ``request`` may set, or ``None`` if its answer
-    may not be extended (no extension clock, closed, extended the allowed number of times, or
-    already at the total limit)."""
-    if not request.is_open:
+def extension_limit(
+    citizen_request, *, calendar: WorkingCalendar | None = None
+) -> datetime.date | None:
+    """The latest new due date an extension of ``citizen_request`` may set, or ``None`` if its
+    answer may not be extended (no extension clock, closed, extended the allowed number of
+    times, or already at the total limit)."""
+    if not citizen_request.is_open:
         return None
-    ext = clock(request.kind).extension
+    ext = clock(citizen_request.kind).extension
     if ext is None:
         return None
-    if ext.max_count is not None and extension_count(request) >= ext.max_count:
+    if ext.max_count is not None and extension_count(citizen_request) >= ext.max_count:
         return None
     cal = _calendar_or_load(calendar)
     limits = []
     if ext.max_days is not None:
-        limits.append(cal.add_calendar_days(request.answer_due, ext.max_days))
+        limits.append(cal.add_calendar_days(citizen_request.answer_due, ext.max_days))
     if ext.max_total_months is not None:
-        limits.append(cal.add_months(local_date(request.received_at), ext.max_total_months))
+        received_on = local_date(citizen_request.received_at)
+        limits.append(cal.add_months(received_on, ext.max_total_months))
     if not limits:
         return None
     limit = min(limits)
-    return limit if limit > request.answer_due else None
+    return limit if limit > citizen_request.answer_due else None
 
 
 def extension_notice_due(

@@ -25,17 +25,17 @@ from .models import Answer, CitizenRequest, InformationSubtask, RequestEvent
 Action = RequestEvent.Action
 
 
-def _admin_url(request_obj: CitizenRequest) -> str:
-    return mail.admin_url(reverse("citizen_requests_cases:case", args=[request_obj.pk]))
+def _admin_url(citizen_request: CitizenRequest) -> str:
+    return mail.admin_url(reverse("citizen_requests_cases:case", args=[citizen_request.pk]))
 
 
-def _by_email(request_obj: CitizenRequest) -> bool:
-    return request_obj.channel == Channel.EMAIL and bool(request_obj.email)
+def _by_email(citizen_request: CitizenRequest) -> bool:
+    return citizen_request.channel == Channel.EMAIL and bool(citizen_request.email)
 
 
-def _record(request_obj, user, action, *, public, note="", **data) -> RequestEvent:
+def _record(citizen_request, user, action, *, public, note="", **data) -> RequestEvent:
     return RequestEvent.objects.create(
-        request=request_obj,
+        request=citizen_request,
         actor=user if user and user.is_authenticated else None,
         action=action,
         public=public,
@@ -44,44 +44,44 @@ def _record(request_obj, user, action, *, public, note="", **data) -> RequestEve
     )
 
 
-def send_notice(request_obj: CitizenRequest, notice: str, *, user=None) -> RequestEvent:
+def send_notice(citizen_request: CitizenRequest, notice: str, *, user=None) -> RequestEvent:
     """Tell the requester the case was extended, forwarded or refused."""
-    with translation.override(request_obj.language):
-        title, paragraphs = notice_text(request_obj, notice)
-        if _by_email(request_obj):
+    with translation.override(citizen_request.language):
+        title, paragraphs = notice_text(citizen_request, notice)
+        if _by_email(citizen_request):
             mail.send(
                 [
                     mail.message(
-                        request_obj.email,
-                        f"{title}: {request_obj.number}",
+                        citizen_request.email,
+                        f"{title}: {citizen_request.number}",
                         "\n\n".join(p for p in paragraphs if p),
                         group=f"notice: {notice}",
                     )
                 ]
             )
             return _record(
-                request_obj, user, Action.NOTICE, public=True, channel="email", notice=notice
+                citizen_request, user, Action.NOTICE, public=True, channel="email", notice=notice
             )
-    return _record(request_obj, user, Action.NOTICE, public=True, channel="post", notice=notice)
+    return _record(citizen_request, user, Action.NOTICE, public=True, channel="post", notice=notice)
 
 
 def deliver_answer(answer: Answer, *, user=None) -> RequestEvent:
     """Send the answer letter, or leave it to be posted."""
-    request_obj = answer.request
-    if not _by_email(request_obj):
-        return _record(request_obj, user, Action.DELIVERED, public=False, channel="post")
-    with translation.override(request_obj.language):
-        received = timezone.localtime(request_obj.received_at).date()
+    citizen_request = answer.request
+    if not _by_email(citizen_request):
+        return _record(citizen_request, user, Action.DELIVERED, public=False, channel="post")
+    with translation.override(citizen_request.language):
+        received = timezone.localtime(citizen_request.received_at).date()
         message = mail.message(
-            request_obj.email,
-            _("Answer to your request %(number)s") % {"number": request_obj.number},
+            citizen_request.email,
+            _("Answer to your request %(number)s") % {"number": citizen_request.number},
             _("The answer to your request No. %(number)s of %(date)s is attached as a PDF letter.")
-            % {"number": request_obj.number, "date": received.strftime("%d.%m.%Y")},
+            % {"number": citizen_request.number, "date": received.strftime("%d.%m.%Y")},
             group="answer",
         )
     answer.pdf.open("rb")
     try:
-        message.attach(f"{request_obj.number}.pdf", answer.pdf.read(), "application/pdf")
+        message.attach(f"{citizen_request.number}.pdf", answer.pdf.read(), "application/pdf")
     finally:
         answer.pdf.close()
     for attachment in answer.attachments.all():
@@ -90,19 +90,22 @@ def deliver_answer(answer: Answer, *, user=None) -> RequestEvent:
     mail.send([message])
     answer.delivered_at = timezone.now()
     answer.save(update_fields=["delivered_at"])
-    return _record(request_obj, user, Action.DELIVERED, public=True, channel="email")
+    return _record(citizen_request, user, Action.DELIVERED, public=True, channel="email")
 
 
-def notify_executor(request_obj: CitizenRequest, executor) -> None:
+def notify_executor(citizen_request: CitizenRequest, executor) -> None:
     """Tell an executor a case was given to them."""
     if not executor.email:
         return
     with translation.override(mail.recipient_language(executor)):
         message = mail.message(
             executor.email,
-            _("Request %(number)s is assigned to you") % {"number": request_obj.number},
+            _("Request %(number)s is assigned to you") % {"number": citizen_request.number},
             _("Answer due: %(due)s.\n%(url)s")
-            % {"due": request_obj.answer_due.strftime("%d.%m.%Y"), "url": _admin_url(request_obj)},
+            % {
+                "due": citizen_request.answer_due.strftime("%d.%m.%Y"),
+                "url": _admin_url(citizen_request),
+            },
             group="assignment",
         )
     mail.send([message])
@@ -110,13 +113,13 @@ def notify_executor(request_obj: CitizenRequest, executor) -> None:
 
 def notify_unit(subtask: InformationSubtask) -> None:
     """Ask a unit, by e-mail, for the information a case needs."""
-    request_obj = subtask.request
+    citizen_request = subtask.request
     with translation.override(settings.LANGUAGE_CODE):
         message = mail.message(
             subtask.unit.email,
             _("Information needed for request %(number)s by %(due)s")
-            % {"number": request_obj.number, "due": subtask.due_on.strftime("%d.%m.%Y")},
-            f"{subtask.question}\n\n{_admin_url(request_obj)}",
+            % {"number": citizen_request.number, "due": subtask.due_on.strftime("%d.%m.%Y")},
+            f"{subtask.question}\n\n{_admin_url(citizen_request)}",
             group="unit question",
         )
     mail.send([message])

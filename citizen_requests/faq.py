@@ -23,6 +23,7 @@ from wagtail.rich_text import RichText, expand_db_html
 
 from bs4 import BeautifulSoup, NavigableString
 
+from press_pages.models import FAQAnswerPage, FAQIndexPage
 from workflows.restricted import scan_text
 from workflows.scanning import current_allow_list
 
@@ -37,39 +38,39 @@ PERSONAL_CATEGORIES = frozenset(
 _NAME_TOKEN_MIN = 3
 
 
-def _requester_patterns(request_obj: CitizenRequest) -> list[re.Pattern]:
+def _requester_patterns(citizen_request: CitizenRequest) -> list[re.Pattern]:
     """Patterns for the requester's own identifying data, as written or inflected."""
     patterns = []
-    for value in (request_obj.iin, request_obj.bin):
+    for value in (citizen_request.iin, citizen_request.bin):
         if value:
             patterns.append(re.compile(r"\s?".join(re.escape(ch) for ch in value)))
-    if request_obj.email:
-        patterns.append(re.compile(re.escape(request_obj.email), re.IGNORECASE))
-    digits = re.sub(r"\D", "", request_obj.phone or "")
+    if citizen_request.email:
+        patterns.append(re.compile(re.escape(citizen_request.email), re.IGNORECASE))
+    digits = re.sub(r"\D", "", citizen_request.phone or "")
     if len(digits) >= 7:
         tail = digits[-10:]
         patterns.append(re.compile(r"(?:\+?[78][\s\-()]*)?" + r"[\s\-()]*".join(tail)))
-    if request_obj.outgoing_number:
-        patterns.append(re.compile(re.escape(request_obj.outgoing_number)))
-    for value in (request_obj.organisation, request_obj.full_name, request_obj.outlet):
+    if citizen_request.outgoing_number:
+        patterns.append(re.compile(re.escape(citizen_request.outgoing_number)))
+    for value in (citizen_request.organisation, citizen_request.full_name, citizen_request.outlet):
         if value:
             patterns.append(re.compile(re.escape(value.strip()), re.IGNORECASE))
     # Each part of the name with any case ending: «Тестовтың», «Асқарға».
-    for token in re.findall(r"\w+", request_obj.full_name or ""):
+    for token in re.findall(r"\w+", citizen_request.full_name or ""):
         if len(token) >= _NAME_TOKEN_MIN:
             patterns.append(re.compile(rf"\b{re.escape(token)}\w*", re.IGNORECASE))
     return patterns
 
 
-def scrub(text: str, request_obj: CitizenRequest, *, allow_list=None) -> str:
+def scrub(text: str, citizen_request: CitizenRequest, *, allow_list=None) -> str:
     """``text`` with personal data replaced by ``[…]``."""
     if not text:
         return text
-    for pattern in _requester_patterns(request_obj):
+    for pattern in _requester_patterns(citizen_request):
         text = pattern.sub(REMOVED, text)
     findings = [
         f
-        for f in scan_text(text, allow_list=allow_list, languages=[request_obj.language])
+        for f in scan_text(text, allow_list=allow_list, languages=[citizen_request.language])
         if f.category in PERSONAL_CATEGORIES
     ]
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
@@ -77,44 +78,40 @@ def scrub(text: str, request_obj: CitizenRequest, *, allow_list=None) -> str:
     return text
 
 
-def scrub_html(html: str, request_obj: CitizenRequest, *, allow_list=None) -> str:
+def scrub_html(html: str, citizen_request: CitizenRequest, *, allow_list=None) -> str:
     """Rich text with personal data removed from its text and its mailto/tel links unwrapped."""
     soup = BeautifulSoup(expand_db_html(html or ""), "html.parser")
     for link in soup.find_all("a"):
         href = link.get("href", "")
-        if href.startswith(("mailto:", "tel:")) or scrub(href, request_obj) != href:
+        if href.startswith(("mailto:", "tel:")) or scrub(href, citizen_request) != href:
             link.unwrap()
     for node in list(soup.find_all(string=True)):
         if isinstance(node, NavigableString):
-            cleaned = scrub(str(node), request_obj, allow_list=allow_list)
+            cleaned = scrub(str(node), citizen_request, allow_list=allow_list)
             if cleaned != str(node):
                 node.replace_with(cleaned)
     return str(soup)
 
 
 def faq_indexes(language: str):
-    from press_pages.models import FAQIndexPage
-
     return FAQIndexPage.objects.filter(locale__language_code=language).order_by("path")
 
 
-def suggested_content(request_obj: CitizenRequest) -> dict:
+def suggested_content(citizen_request: CitizenRequest) -> dict:
     """Scrubbed title, short answer and full answer for the officer to review."""
     allow_list = current_allow_list()
-    answer_html = scrub_html(request_obj.answer.body, request_obj, allow_list=allow_list)
+    answer_html = scrub_html(citizen_request.answer.body, citizen_request, allow_list=allow_list)
     short = Truncator(" ".join(strip_tags(answer_html).split())).chars(480)
-    question = scrub(request_obj.subject, request_obj, allow_list=allow_list)
+    question = scrub(citizen_request.subject, citizen_request, allow_list=allow_list)
     return {"title": question[:255], "short_answer": short, "full_answer": answer_html}
 
 
-def can_publish_faq(request_obj: CitizenRequest, user, index=None) -> bool:
-    from press_pages.models import FAQAnswerPage
-
-    if request_obj.status != Status.ANSWERED or not hasattr(request_obj, "answer"):
+def can_publish_faq(citizen_request: CitizenRequest, user, index=None) -> bool:
+    if citizen_request.status != Status.ANSWERED or not hasattr(citizen_request, "answer"):
         return False
     if not (user.is_active and user.has_perm("citizen_requests.decide_request")):
         return False
-    indexes = [index] if index is not None else list(faq_indexes(request_obj.language))
+    indexes = [index] if index is not None else list(faq_indexes(citizen_request.language))
     return any(
         i.permissions_for_user(user).can_add_subpage()
         and FAQAnswerPage in i.specific_class.creatable_subpage_models()
@@ -123,7 +120,7 @@ def can_publish_faq(request_obj: CitizenRequest, user, index=None) -> bool:
 
 
 def publish_as_faq(
-    request_obj: CitizenRequest,
+    citizen_request: CitizenRequest,
     user,
     *,
     index,
@@ -137,22 +134,20 @@ def publish_as_faq(
 
     The texts are scrubbed again here, whatever the officer submitted.
     """
-    from press_pages.models import FAQAnswerPage
-
     require(user, "publish_faq")
-    if request_obj.status != Status.ANSWERED:
+    if citizen_request.status != Status.ANSWERED:
         raise ValidationError(_("Only an answered request can become an FAQ answer."))
-    if not can_publish_faq(request_obj, user, index):
+    if not can_publish_faq(citizen_request, user, index):
         raise PermissionDenied(_("You may not add FAQ answers there."))
     if category.locale_id != index.locale_id:
         raise ValidationError(_("Choose a category in the language of the FAQ page."))
     allow_list = current_allow_list()
-    title = scrub(title.strip(), request_obj, allow_list=allow_list)[:255]
-    short_answer = scrub(short_answer.strip(), request_obj, allow_list=allow_list)[:500]
-    full_answer = scrub_html(full_answer, request_obj, allow_list=allow_list)
+    title = scrub(title.strip(), citizen_request, allow_list=allow_list)[:255]
+    short_answer = scrub(short_answer.strip(), citizen_request, allow_list=allow_list)[:500]
+    full_answer = scrub_html(full_answer, citizen_request, allow_list=allow_list)
     if not title or not short_answer:
         raise ValidationError(_("The question and the short answer cannot be empty."))
-    department = department or (request_obj.unit.name if request_obj.unit else "")
+    department = department or (citizen_request.unit.name if citizen_request.unit else "")
     with transaction.atomic():
         page = FAQAnswerPage(
             title=title,
@@ -167,7 +162,7 @@ def publish_as_faq(
         index.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
         event(
-            request_obj,
+            citizen_request,
             user,
             RequestEvent.Action.PUBLISHED_FAQ,
             page=page.pk,

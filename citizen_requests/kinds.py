@@ -54,7 +54,7 @@ class Channel(models.TextChoices):
 
 class RefusalGround(models.TextChoices):
     """The closed lists of refusal grounds: Access to Information Law Art. 11 p.16 (``ail_``)
-    and Mass Media Law Art. 36 p.2 (``mml_``), legal-basis §1.5 and §2.3."""
+    and Mass Media Law Art. 36 p.2 (``mml_``)."""
 
     AIL_UNIDENTIFIABLE = (
         "ail_unidentifiable",

@@ -20,7 +20,7 @@ from .models import Answer, CitizenRequest
 
 
 def render_letter(
-    request_obj: CitizenRequest,
+    citizen_request: CitizenRequest,
     *,
     title: str,
     body_html: str,
@@ -29,29 +29,29 @@ def render_letter(
     written_on=None,
 ) -> bytes:
     """The PDF bytes of one letter to the requester. Call under the request's language."""
-    agency = AgencyProfile.for_language(request_obj.language)
+    agency = AgencyProfile.for_language(citizen_request.language)
     written_on = written_on or timezone.localdate()
     pdf = LetterPDF()
-    pdf.set_title(f"{title} {request_obj.number}")
+    pdf.set_title(f"{title} {citizen_request.number}")
     pdf.set_creator("Baspasoz")
     pdf.add_page()
     pdf.letterhead(agency)
 
     # The addressee.
     pdf.set_font(FONT, size=11)
-    addressee = [request_obj.requester_name]
-    if request_obj.organisation and request_obj.full_name:
-        addressee.append(request_obj.full_name)
-    if request_obj.channel == "post" and request_obj.postal_address:
-        addressee.append(request_obj.postal_address)
-    elif request_obj.email:
-        addressee.append(request_obj.email)
+    addressee = [citizen_request.requester_name]
+    if citizen_request.organisation and citizen_request.full_name:
+        addressee.append(citizen_request.full_name)
+    if citizen_request.channel == "post" and citizen_request.postal_address:
+        addressee.append(citizen_request.postal_address)
+    elif citizen_request.email:
+        addressee.append(citizen_request.email)
     pdf.set_x(110)
     pdf.multi_cell(0, 5.5, "\n".join(addressee), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
 
     # The request's number and date (Art. 11 p.14), and the date of the letter.
-    received = timezone.localtime(request_obj.received_at).date()
+    received = timezone.localtime(citizen_request.received_at).date()
     pdf.multi_cell(
         0,
         5.5,
@@ -63,7 +63,7 @@ def render_letter(
         0,
         5.5,
         _("Re: your request No. %(number)s of %(date)s")
-        % {"number": request_obj.number, "date": date_format(received, "DATE_FORMAT")},
+        % {"number": citizen_request.number, "date": date_format(received, "DATE_FORMAT")},
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -81,34 +81,34 @@ def render_letter(
 
 def render_answer_pdf(answer: Answer) -> ContentFile:
     """The answer letter, in the answer's language, ready to save to ``Answer.pdf``."""
-    request_obj = answer.request
+    citizen_request = answer.request
     with translation.override(answer.language):
         data = render_letter(
-            request_obj,
+            citizen_request,
             title=_("Answer to your request"),
             body_html=html_for_pdf(answer.body),
             signatory_name=answer.signatory_name,
             signatory_position=answer.signatory_position,
-            written_on=timezone.localdate(request_obj.answered_at or timezone.now()),
+            written_on=timezone.localdate(citizen_request.answered_at or timezone.now()),
         )
-    return ContentFile(data, name=f"{request_obj.number}.pdf")
+    return ContentFile(data, name=f"{citizen_request.number}.pdf")
 
 
-def notice_text(request_obj: CitizenRequest, notice: str) -> tuple[str, list[str]]:
+def notice_text(citizen_request: CitizenRequest, notice: str) -> tuple[str, list[str]]:
     """The title and paragraphs of a notice (``extended``, ``forwarded``, ``refused``).
 
     Call under the request's language.
     """
-    received = date_format(timezone.localtime(request_obj.received_at).date(), "DATE_FORMAT")
-    ref = {"number": request_obj.number, "date": received}
+    received = date_format(timezone.localtime(citizen_request.received_at).date(), "DATE_FORMAT")
+    ref = {"number": citizen_request.number, "date": received}
     if notice == "extended":
         return _("Extension of the deadline"), [
             _(
                 "The deadline for answering your request No. %(number)s of %(date)s has been "
                 "extended to %(due)s."
             )
-            % {**ref, "due": date_format(request_obj.answer_due, "DATE_FORMAT")},
-            _("Reason: %(reason)s") % {"reason": request_obj.extension_reason},
+            % {**ref, "due": date_format(citizen_request.answer_due, "DATE_FORMAT")},
+            _("Reason: %(reason)s") % {"reason": citizen_request.extension_reason},
         ]
     if notice == "forwarded":
         return _("Your request has been forwarded"), [
@@ -116,25 +116,25 @@ def notice_text(request_obj: CitizenRequest, notice: str) -> tuple[str, list[str
                 "Your request No. %(number)s of %(date)s concerns matters outside our "
                 "competence. It has been forwarded to %(body)s, which will answer you."
             )
-            % {**ref, "body": request_obj.forwarded_to},
+            % {**ref, "body": citizen_request.forwarded_to},
         ]
     if notice == "refused":
         return _("Refusal to provide information"), [
             _("Your request No. %(number)s of %(date)s is refused.") % ref,
-            _("Ground: %(ground)s") % {"ground": request_obj.get_refusal_ground_display()},
-            request_obj.refusal_motivation,
+            _("Ground: %(ground)s") % {"ground": citizen_request.get_refusal_ground_display()},
+            citizen_request.refusal_motivation,
             _("You may appeal this refusal to a higher authority or to a court."),
         ]
     raise ValueError(notice)
 
 
-def render_notice_pdf(request_obj: CitizenRequest, notice: str) -> bytes:
+def render_notice_pdf(citizen_request: CitizenRequest, notice: str) -> bytes:
     """A notice as a printable letter, for requesters who chose the post."""
-    name, position = AgencyProfile.default_signatory(request_obj.language)
-    with translation.override(request_obj.language):
-        title, paragraphs = notice_text(request_obj, notice)
+    name, position = AgencyProfile.default_signatory(citizen_request.language)
+    with translation.override(citizen_request.language):
+        title, paragraphs = notice_text(citizen_request, notice)
         return render_letter(
-            request_obj,
+            citizen_request,
             title=title,
             body_html=paragraphs_html(paragraphs),
             signatory_name=name,

@@ -18,7 +18,7 @@ from agency.uploads import CheckedFile, check_file
 
 from . import deadlines
 from .kinds import RequestKind
-from .models import CitizenRequest, RequestAttachment, RequestEvent
+from .models import CitizenRequest, RequestAttachment, RequestEvent, RequestStatusPage
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def register(
                     return existing, None
             sequence, number = numbering.take(counter)
             values = {name: data[name] for name in REQUEST_FIELDS if name in data}
-            request = CitizenRequest(
+            citizen_request = CitizenRequest(
                 kind=kind,
                 year=year,
                 sequence=sequence,
@@ -95,8 +95,8 @@ def register(
                 submission_token=submission_token,
                 **values,
             )
-            request.set_tracking_code(code)
-            request.save()
+            citizen_request.set_tracking_code(code)
+            citizen_request.save()
             for item in checked:
                 filename = item.storage_name
                 name = private_storage().save(
@@ -105,7 +105,7 @@ def register(
                 )
                 stored.append(name)
                 RequestAttachment.objects.create(
-                    request=request,
+                    request=citizen_request,
                     file=name,
                     original_name=item.original_name,
                     content_type=item.content_type,
@@ -115,28 +115,28 @@ def register(
             RequestEvent.objects.bulk_create(
                 [
                     RequestEvent(
-                        request=request,
+                        request=citizen_request,
                         at=received_at,
                         action=RequestEvent.Action.RECEIVED,
                         public=True,
                     ),
                     RequestEvent(
-                        request=request,
+                        request=citizen_request,
                         at=max(received_at, timezone.now()),
                         action=RequestEvent.Action.REGISTERED,
                         public=True,
                         data={
-                            "number": request.number,
+                            "number": citizen_request.number,
                             "answer_due": clocks.answer_due.isoformat(),
                         },
                     ),
                 ]
             )
-            if request.email:
+            if citizen_request.email:
                 RequestEvent.objects.create(
-                    request=request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
+                    request=citizen_request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
                 )
-                mail.send([acknowledgement(request)])
+                mail.send([acknowledgement(citizen_request)])
     except IntegrityError:
         _remove(stored)
         # Two submissions with one token raced past the check: the other one won.
@@ -148,7 +148,7 @@ def register(
     except BaseException:
         _remove(stored)
         raise
-    return request, code
+    return citizen_request, code
 
 
 def _by_token(token) -> CitizenRequest | None:
@@ -165,8 +165,6 @@ def _remove(names: list[str]) -> None:
 
 def status_page_url(language: str) -> str:
     """The full address of the status page in ``language`` (or any language), or ``""``."""
-    from .models import RequestStatusPage
-
     pages = RequestStatusPage.objects.live().select_related("locale")
     page = pages.filter(locale__language_code=language).first() or pages.first()
     return page.get_full_url() if page else ""

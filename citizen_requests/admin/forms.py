@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.widgets import AdminDateInput
 
+from agency.uploads import check_files
+from press_pages.models import FAQCategory
+
 from ..kinds import RequestKind, Status
 from ..models import Unit
 from ..services import eligible_executors, refusal_grounds
@@ -25,8 +28,6 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        from agency.uploads import check_files
-
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
@@ -157,8 +158,6 @@ class FAQDraftForm(forms.Form):
     )
 
     def __init__(self, *args, indexes=None, language="kk", **kwargs):
-        from press_pages.models import FAQCategory
-
         super().__init__(*args, **kwargs)
         self.fields["index"].queryset = indexes
         self.fields["category"].queryset = FAQCategory.objects.filter(

@@ -258,7 +258,7 @@ class RequestEvent(models.Model):
 
 
 class InformationSubtask(models.Model):
-    """A question to a unit, with its own due date (duty 10.6 of the model regulation)."""
+    """A question to a unit, with its own due date (Model Regulation 387-НҚ p.10(6))."""
 
     request = models.ForeignKey(CitizenRequest, on_delete=models.CASCADE, related_name="subtasks")
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT)

@@ -68,6 +68,8 @@ class RequestFormPage(PublicPageMethods, Page):
     ]
 
     def serve(self, request, *args, **kwargs):
+        # Django loads the page types with the models the views work on, so a page reaches
+        # its views when it serves a request, not when its module loads.
         from ..views import serve_form
 
         request.is_preview = getattr(request, "is_preview", False)

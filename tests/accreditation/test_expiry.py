@@ -53,7 +53,7 @@ def expiring_in(days: int, **kwargs):
 
 def test_the_schedule_runs_daily_and_its_migration_is_idempotent():
     schedule = Schedule.objects.get(name=NAME)
-    assert schedule.func == "accreditation.expiry.send_expiry_reminders"
+    assert schedule.func == "accreditation.jobs.send_expiry_reminders"
     assert schedule.schedule_type == Schedule.DAILY and schedule.repeats == -1
     migration = import_module(f"accreditation.migrations.{MIGRATION}")
     state = MigrationLoader(connection).project_state(("accreditation", MIGRATION))

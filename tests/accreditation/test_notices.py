@@ -1,7 +1,7 @@
 """Notices about press events, run through django-q2.
 
 Briefings are published through their real workflow; the ``page_published`` receiver queues
-``accreditation.tasks.briefing_published`` after the commit, django-q2's worker runs it (the job
+``accreditation.jobs.briefing_published`` after the commit, django-q2's worker runs it (the job
 is taken off the configured broker: ORM on SQLite, Redis with ``REDIS_URL``), the mail it sends
 is queued by ``agency.outbox.OutboxEmailBackend`` after that commit, and a second worker run delivers
 it to ``mail.outbox``. The reminder runs from its daily schedule the same way.
@@ -38,7 +38,7 @@ from tests.workflows.moderation import moderate
 pytestmark = pytest.mark.django_db
 
 Status = EventRegistration.Status
-TASK = "accreditation.tasks.briefing_published"
+TASK = "accreditation.jobs.briefing_published"
 SCHEDULE = "accreditation: send_event_reminders"
 MIGRATION = "0004_event_registration_language_and_reminders"
 
@@ -250,7 +250,7 @@ class TestChanges:
 class TestReminder:
     def test_the_schedule_runs_daily_and_its_migration_is_idempotent(self):
         schedule = Schedule.objects.get(name=SCHEDULE)
-        assert schedule.func == "accreditation.tasks.send_event_reminders"
+        assert schedule.func == "accreditation.jobs.send_event_reminders"
         assert schedule.schedule_type == Schedule.DAILY
         assert schedule.repeats == -1
 

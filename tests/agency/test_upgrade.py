@@ -1,8 +1,8 @@
 """A database of the previous release upgrades with its rows intact.
 
-The test migrates the test database back to the schema the previous release had, writes rows
-with that release's models (as the migration state knew them), migrates forward and reads
-them back through today's models.
+Each test migrates the test database back to the schema the previous release had, writes or
+reads rows with that release's models (as the migration state knew them), migrates forward and
+reads them back through today's models.
 """
 
 import datetime
@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.module_loading import import_string
 
 import pytest
 
@@ -27,6 +28,45 @@ PREVIOUS = [
     ("citizen_requests", "0004_schedules"),
     ("workflows", "0003_review_reminders"),
 ]
+
+
+#: Where each app was while its schedules named the jobs by their former modules.
+BEFORE_JOBS_MODULES = [
+    ("citizen_requests", "0006_letters_settings_to_agency_profile"),
+    ("accreditation", "0006_notices_opt_in"),
+    ("workflows", "0004_kernel_permissions"),
+]
+#: Schedule name → (function before, function after).
+MOVED_JOBS = {
+    "citizen_requests: remind_executors": (
+        "citizen_requests.tasks.remind_executors",
+        "citizen_requests.jobs.remind_executors",
+    ),
+    "citizen_requests: escalate_overdue": (
+        "citizen_requests.tasks.escalate_overdue",
+        "citizen_requests.jobs.escalate_overdue",
+    ),
+    "citizen_requests: send_daily_digest": (
+        "citizen_requests.tasks.send_daily_digest",
+        "citizen_requests.jobs.send_daily_digest",
+    ),
+    "citizen_requests: anonymise_closed_cases": (
+        "citizen_requests.tasks.anonymise_closed_cases",
+        "citizen_requests.jobs.anonymise_closed_cases",
+    ),
+    "accreditation: send_event_reminders": (
+        "accreditation.tasks.send_event_reminders",
+        "accreditation.jobs.send_event_reminders",
+    ),
+    "accreditation: send_expiry_reminders": (
+        "accreditation.expiry.send_expiry_reminders",
+        "accreditation.jobs.send_expiry_reminders",
+    ),
+    "workflows: notify_overdue_reviews": (
+        "workflows.tasks.notify_overdue_reviews",
+        "workflows.jobs.notify_overdue_reviews",
+    ),
+}
 
 
 def _migrate(targets):
@@ -83,3 +123,39 @@ def test_rows_written_before_the_kernel_moved_are_read_after_it():
     assert officers.permissions.filter(
         content_type__app_label="agency", codename="view_calendarday"
     ).exists()
+
+
+def _schedules(apps) -> dict[str, tuple[str, int | None]]:
+    Schedule = apps.get_model("django_q", "Schedule")
+    return {
+        name: (func, minutes)
+        for name, func, minutes in Schedule.objects.values_list("name", "func", "minutes")
+    }
+
+
+def test_schedules_naming_the_former_job_modules_call_existing_functions_after_the_upgrade():
+    old = _migrate(BEFORE_JOBS_MODULES)
+    before = _schedules(old)
+    assert {name: before[name][0] for name in MOVED_JOBS} == {
+        name: functions[0] for name, functions in MOVED_JOBS.items()
+    }
+    # An administrator's change to a schedule survives the upgrade.
+    old.get_model("django_q", "Schedule").objects.filter(
+        name="citizen_requests: remind_executors"
+    ).update(minutes=7)
+
+    new = _migrate(_leaves())
+
+    after = _schedules(new)
+    assert set(after) == set(before), "no schedule added or lost"
+    for name, (_before, moved_to) in MOVED_JOBS.items():
+        assert after[name][0] == moved_to
+    assert after["citizen_requests: remind_executors"][1] == 7
+    for name, (func, _minutes) in after.items():
+        assert callable(import_string(func)), name
+
+    _migrate(BEFORE_JOBS_MODULES)
+    assert {name: func for name, (func, _minutes) in _schedules(old).items()} == {
+        name: func for name, (func, _minutes) in before.items()
+    }, "the migrations are reversible"
+    _migrate(_leaves())

@@ -1,4 +1,4 @@
-"""Browser steps in the request officer's admin, for the requests journey (#4 §9, step 2).
+"""Browser steps in the request officer's admin, for the requests journey (its step 2).
 
 ``officer_answers(browser_page, number, text)`` is "an officer answers it in the admin": a member
 of the Request officers group signs in, finds the request by its number in the case list, opens
@@ -94,6 +94,6 @@ def officer_answers(
     expect(
         browser_page.get_by_text("The answer is sent by the requester's chosen channel.")
     ).to_be_visible()
-    request_obj = CitizenRequest.objects.get(number=number)
-    assert request_obj.status == Status.ANSWERED, request_obj.status
-    return request_obj
+    citizen_request = CitizenRequest.objects.get(number=number)
+    assert citizen_request.status == Status.ANSWERED, citizen_request.status
+    return citizen_request

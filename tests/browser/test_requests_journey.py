@@ -1,4 +1,4 @@
-"""A citizen's request from the form to the answer, in Chromium (#4 §9).
+"""A citizen's request from the form to the answer, in Chromium.
 
 1. A citizen files an information request in Kazakh, with a PDF attached: a mistyped ИИН is
    caught (the error summary takes the focus, the typed text stays), corrected, and the

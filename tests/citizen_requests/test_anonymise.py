@@ -7,7 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from citizen_requests import tasks
+from citizen_requests.jobs import anonymisation
+from citizen_requests.jobs.summaries import open_requests
 from citizen_requests.kinds import Status
 from citizen_requests.models import (
     Answer,
@@ -101,7 +102,7 @@ class TestAnonymise:
         open_case = CitizenRequestFactory(received_at=years_ago(7))
 
         with django_capture_on_commit_callbacks(execute=True):
-            assert tasks.anonymise_closed_cases() == 1
+            assert anonymisation.anonymise_closed_cases() == 1
 
         case.refresh_from_db()
         assert case.anonymised_at is not None
@@ -138,36 +139,36 @@ class TestAnonymise:
         assert recent.anonymised_at is None and recent.full_name == "Асқар Тестов"
         assert open_case.anonymised_at is None
 
-        assert tasks.anonymise_closed_cases() == 0, "done once"
+        assert anonymisation.anonymise_closed_cases() == 0, "done once"
 
     def test_the_number_of_years_comes_from_the_settings(self):
         case = closed_case(years_ago(2, days=1))
-        assert tasks.anonymise_closed_cases() == 0
+        assert anonymisation.anonymise_closed_cases() == 0
         settings = RequestSettings.load()
         settings.anonymise_after_years = 2
         settings.save()
-        assert tasks.anonymise_closed_cases() == 1
+        assert anonymisation.anonymise_closed_cases() == 1
         case.refresh_from_db()
         assert case.anonymised_at is not None
 
     def test_a_run_stops_at_its_time_budget_and_the_next_goes_on(self):
         oldest = closed_case(years_ago(9))
         newer = closed_case(years_ago(7))
-        assert tasks.anonymise_closed_cases(time_budget=-1) == 0
-        assert tasks.anonymise_closed_cases() == 2
+        assert anonymisation.anonymise_closed_cases(time_budget=-1) == 0
+        assert anonymisation.anonymise_closed_cases() == 2
         oldest.refresh_from_db()
         newer.refresh_from_db()
         assert oldest.anonymised_at and newer.anonymised_at
 
     def test_cutoff_on_29_february(self):
         now = timezone.make_aware(datetime.datetime(2028, 2, 29, 12, 0))
-        cutoff = tasks.anonymisation_cutoff(now, years=5)
+        cutoff = anonymisation.anonymisation_cutoff(now, years=5)
         assert cutoff.date() == datetime.date(2023, 2, 28)
 
     def test_anonymised_cases_are_left_out_of_reminders(self):
         case = closed_case(years_ago(6))
-        tasks.anonymise_closed_cases()
-        assert case.pk not in tasks.open_requests().values_list("pk", flat=True)
+        anonymisation.anonymise_closed_cases()
+        assert case.pk not in open_requests().values_list("pk", flat=True)
 
     def test_the_schedule_runs_it_through_django_q2(self, django_capture_on_commit_callbacks):
         from django_q.brokers import get_broker

@@ -28,8 +28,8 @@ from django_q.tasks import async_task
 from agency import schedules
 from agency.models import CalendarDay
 from agency.outbox import DELIVER_JOB
-from citizen_requests import tasks
 from citizen_requests.deadlines import RequestCalendar
+from citizen_requests.jobs import digest, reminders
 from citizen_requests.kinds import Status
 from citizen_requests.models import (
     InformationSubtask,
@@ -45,10 +45,10 @@ pytestmark = pytest.mark.django_db
 QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 MIGRATION = "0004_schedules"
 SCHEDULES = {
-    "citizen_requests: remind_executors": "citizen_requests.tasks.remind_executors",
-    "citizen_requests: escalate_overdue": "citizen_requests.tasks.escalate_overdue",
-    "citizen_requests: send_daily_digest": "citizen_requests.tasks.send_daily_digest",
-    "citizen_requests: anonymise_closed_cases": "citizen_requests.tasks.anonymise_closed_cases",
+    "citizen_requests: remind_executors": "citizen_requests.jobs.remind_executors",
+    "citizen_requests: escalate_overdue": "citizen_requests.jobs.escalate_overdue",
+    "citizen_requests: send_daily_digest": "citizen_requests.jobs.send_daily_digest",
+    "citizen_requests: anonymise_closed_cases": "citizen_requests.jobs.anonymise_closed_cases",
 }
 
 
@@ -216,7 +216,7 @@ class TestReminders:
         sent_on = {}
         day = due - datetime.timedelta(days=14)
         while day <= due + datetime.timedelta(days=3):
-            if tasks.remind_executors(today=day):
+            if reminders.remind_executors(today=day):
                 sent_on[day] = (
                     RequestEvent.objects.filter(action=RequestEvent.Action.REMINDED)
                     .latest("pk")
@@ -234,12 +234,12 @@ class TestReminders:
         case = CitizenRequestFactory(
             executor=executor, answer_due=calendar.add_working_days(today, 1)
         )
-        assert tasks.remind_executors(today=today) == 1
+        assert reminders.remind_executors(today=today) == 1
         case.original_answer_due = case.answer_due
         case.answer_due = calendar.add_working_days(today, 3)
         case.save()
-        assert tasks.remind_executors(today=today) == 1
-        assert tasks.remind_executors(today=today) == 0
+        assert reminders.remind_executors(today=today) == 1
+        assert reminders.remind_executors(today=today) == 0
 
     def test_no_reminders_on_a_day_off(self, calendar):
         day = datetime.date(2026, 3, 21)  # Saturday and Nauryz
@@ -248,17 +248,19 @@ class TestReminders:
             executor=member("request_officers", "officer"),
             answer_due=calendar.add_working_days(day, 1),
         )
-        assert tasks.remind_executors(today=day) == 0
+        assert reminders.remind_executors(today=day) == 0
 
     def test_reminder_days_come_from_the_settings(self, today, calendar):
         settings = RequestSettings.load()
         settings.reminder_days = "5, 2, x"
         settings.save()
-        assert tasks.reminder_days() == (5, 2)
+        assert reminders.reminder_days() == (5, 2)
         executor = member("request_officers", "officer")
         CitizenRequestFactory(executor=executor, answer_due=calendar.add_working_days(today, 5))
         CitizenRequestFactory(executor=executor, answer_due=calendar.add_working_days(today, 3))
-        assert tasks.remind_executors(today=today) == 2, "3 days left: the missed 5-day reminder"
+        assert reminders.remind_executors(today=today) == 2, (
+            "3 days left: the missed 5-day reminder"
+        )
         assert set(
             RequestEvent.objects.filter(action=RequestEvent.Action.REMINDED).values_list(
                 "data__days", flat=True
@@ -266,7 +268,7 @@ class TestReminders:
         ) == {5}
         settings.reminder_days = "nonsense"
         settings.save()
-        assert tasks.reminder_days() == (3, 1)
+        assert reminders.reminder_days() == (3, 1)
 
 
 class TestSubtaskReminders:
@@ -310,7 +312,7 @@ class TestSubtaskReminders:
             "to": "unit",
         }
         mail.outbox.clear()
-        assert tasks.remind_executors(today=today) == 0 and mail.outbox == []
+        assert reminders.remind_executors(today=today) == 0 and mail.outbox == []
 
 
 class TestEscalation:
@@ -362,12 +364,12 @@ class TestEscalation:
         assert again == 0 and mail.outbox == []
 
     def test_a_long_list_is_cut_and_linked(self, today, monkeypatch):
-        monkeypatch.setattr(tasks, "MAIL_LIST_LIMIT", 1)
+        monkeypatch.setattr(reminders, "MAIL_LIST_LIMIT", 1)
         secretary = member("press_secretaries", "secretary")
         first = CitizenRequestFactory(answer_due=today - datetime.timedelta(days=3))
         second = CitizenRequestFactory(answer_due=today - datetime.timedelta(days=1))
         mail.outbox.clear()
-        assert tasks.escalate_overdue(today=today) == 2
+        assert reminders.escalate_overdue(today=today) == 2
         [message] = mail_to(secretary.email)
         assert first.number in message.body and second.number not in message.body
         assert "http://testserver/admin/requests/cases/?overdue=on" in message.body
@@ -375,10 +377,10 @@ class TestEscalation:
 
     def test_nothing_is_recorded_while_no_press_secretary_can_receive_it(self, today):
         CitizenRequestFactory(answer_due=today - datetime.timedelta(days=2))
-        assert tasks.escalate_overdue(today=today) == 0
+        assert reminders.escalate_overdue(today=today) == 0
         assert not RequestEvent.objects.filter(action=RequestEvent.Action.ESCALATED).exists()
         member("press_secretaries", "secretary")
-        assert tasks.escalate_overdue(today=today) == 1
+        assert reminders.escalate_overdue(today=today) == 1
 
 
 class TestDigest:
@@ -420,7 +422,7 @@ class TestDigest:
     def test_digest_figures(self, today, calendar):
         CitizenRequestFactory(answer_due=today - datetime.timedelta(days=1))
         CitizenRequestFactory(executor=member("request_officers", "officer"), answer_due=today)
-        figures = tasks.digest(today)
+        figures = digest.digest(today)
         assert figures["open"] == 2
         assert figures["unassigned"] == 1
         assert figures["due_today"] == 1

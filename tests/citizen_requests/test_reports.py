@@ -18,6 +18,7 @@ from citizen_requests import reports
 from citizen_requests.deadlines import RequestCalendar as WorkingCalendar
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess
+from citizen_requests.reports import charts
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.workflows.moderation import member, prefer_english
 
@@ -192,7 +193,7 @@ class TestFigures:
 
     def test_chart_layout(self):
         chart = reports.bar_chart("c", "Title", [("a", 10), ("b", 5), ("c", 0)])
-        assert [bar.width for bar in chart.bars] == [reports.BAR_AREA, reports.BAR_AREA // 2, 0]
+        assert [bar.width for bar in chart.bars] == [charts.BAR_AREA, charts.BAR_AREA // 2, 0]
         assert chart.description == "a: 10; b: 5; c: 0"
         assert chart.height > chart.bars[-1].y + chart.bar_height
 
@@ -258,11 +259,16 @@ class TestDashboard:
                 {"year": YEAR},
                 HTTP_ACCEPT_LANGUAGE="ru",
             )
-        html = response.content.decode()
-        svg = chart_svgs(html)[0]
-        for rect in svg.findall(f"{SVG}rect"):
-            int(rect.get("width"))
-            int(rect.get("y"))
+        svgs = chart_svgs(response.content.decode())
+        assert len(svgs) == 3
+        for svg in svgs:
+            _x, _y, width, height = (int(number) for number in svg.get("viewBox").split())
+            rects = svg.findall(f"{SVG}rect")
+            widths = [int(rect.get("width")) for rect in rects]
+            assert max(widths, default=0) == charts.BAR_AREA, "the largest figure fills its bar"
+            for rect in rects:
+                assert 0 <= int(rect.get("y")) < height
+                assert int(rect.get("x")) + int(rect.get("width")) <= width
 
     def test_officers_get_links_to_the_cases(self, client, year_of_requests):
         client.force_login(member("request_officers", "officer"))

@@ -30,8 +30,8 @@ from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, reviewer_for, submit
 from workflows import guard
+from workflows.jobs import notify_overdue_reviews
 from workflows.models import ReviewReminder
-from workflows.tasks import notify_overdue_reviews
 
 pytestmark = pytest.mark.django_db
 
@@ -226,7 +226,7 @@ def run_schedule(broker):
 class TestOverdueReviews:
     def test_schedule_is_created_every_15_minutes_and_is_idempotent(self):
         schedule = Schedule.objects.get(name=SCHEDULE_NAME)
-        assert schedule.func == "workflows.tasks.notify_overdue_reviews"
+        assert schedule.func == "workflows.jobs.notify_overdue_reviews"
         assert schedule.schedule_type == Schedule.MINUTES
         assert schedule.minutes == 15
         assert schedule.repeats == -1

@@ -8,7 +8,6 @@ import pytest
 from tests.agency.test_identifiers import INVALID_VECTORS
 from workflows.restricted import (
     BLOCK,
-    CATEGORIES,
     WARN,
     AllowList,
     Finding,
@@ -498,21 +497,6 @@ def test_with_field_and_has_blocking():
     assert not has_blocking([finding])
     assert has_blocking([finding, finding.__class__("iin", BLOCK, "iin.checksum", 0, 1, "", "")])
     assert not has_blocking([])
-
-
-def test_categories():
-    assert CATEGORIES == {
-        "iin": BLOCK,
-        "bin": WARN,
-        "phone": WARN,
-        "email": WARN,
-        "id_document": BLOCK,
-        "iban": BLOCK,
-        "payment_card": BLOCK,
-        "secrecy_marking": BLOCK,
-        "minor": WARN,
-        "stop_list": BLOCK,
-    }
 
 
 @pytest.mark.parametrize(

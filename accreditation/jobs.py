@@ -1,14 +1,17 @@
-"""django-q2 jobs of the accreditation app: notices about press events.
+"""django-q2 jobs of the accreditation app: notices about press events and expiring accreditations.
 
 * :func:`briefing_published` is queued by the ``page_published`` receiver of
   :mod:`accreditation.notices` after the commit: it announces a new briefing, tells registrants
   of a change or the cancellation, and gives places freed by a larger capacity to the waiting
   list;
 * :func:`send_event_reminders` runs daily (the schedule of migration 0004) and reminds those with
-  a place at tomorrow's events.
+  a place at tomorrow's events;
+* :func:`send_expiry_reminders` runs daily (the schedule of migration 0005) and reminds holders
+  of a permanent accreditation that it expires soon (:mod:`accreditation.expiry`).
 
-Every notice is recorded (``EventNotice``, ``EventRegistration.reminded_at``); that record is what
-makes a second run, or a run after a restart, send nothing twice.
+Every notice is recorded (``EventNotice``, ``EventRegistration.reminded_at``,
+``Accreditation.expiry_reminded_at``); that record is what makes a second run, or a run after a
+restart, send nothing twice.
 """
 
 import logging
@@ -17,7 +20,7 @@ from django.utils import timezone
 
 from press_pages.models import BriefingPage
 
-from . import events, notices
+from . import events, expiry, notices
 from .models import EventNotice
 
 logger = logging.getLogger(__name__)
@@ -44,3 +47,8 @@ def briefing_published(event_id: int, data: dict) -> dict:
 def send_event_reminders(today=None) -> int:
     """Remind registrants of tomorrow's events (daily). Returns the number of reminders."""
     return notices.remind(today)
+
+
+def send_expiry_reminders(today=None) -> int:
+    """Remind holders of accreditations expiring soon (daily). Returns the number reminded."""
+    return expiry.send_expiry_reminders(today)
