@@ -16,6 +16,8 @@ from workflows.mixins import RestrictedInfoMixin
 from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import BriefingMaterialsBlock
+from ..feeds import BriefingFeed, index_feed
+from ..ical import briefing_calendar_response, upcoming_calendar_response
 from .base import ListingMixin, PressPageMixin
 
 
@@ -30,6 +32,8 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    feed_class = BriefingFeed
 
     class Meta:
         verbose_name = _("briefing index")
@@ -61,20 +65,14 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "rss")
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "atom")
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from ..ical import upcoming_calendar_response
-
         return upcoming_calendar_response(request, self)
 
 
@@ -201,8 +199,6 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from ..ical import briefing_calendar_response
-
         return briefing_calendar_response(request, self)
 
     # Registration of accredited journalists (the accreditation app does the work).
