@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from citizen_requests.models.pages import PublicPageMethods
+from press_pages.models import PublicPageMethods
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
