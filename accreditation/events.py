@@ -1,14 +1,13 @@
 """Press events: registration by accredited journalists, places and the waiting list, questions.
 
 A journalist registers with the number on their card; the confirmation link goes to the e-mail
-address on the accreditation, so only the holder of that mailbox can take a place (issue #5 §5).
+address on the accreditation, so only the holder of that mailbox can take a place (the right to
+attend is the accredited journalist's own, Mass Media Law Art. 28 p.3).
 Places are given in order of confirmation: when an event is full, confirmed registrations join
 the waiting list and move up, in order, when a place is freed or the event gets more places.
 
-A briefing exists once per language (wagtail-localize); registrations, places and notices belong
-to the event, which is the briefing in the site's default language (:func:`event_for`), so a
-journalist registering on the Russian page takes a place from the same count as one on the
-Kazakh page.
+Registrations, places and notices belong to the event behind a briefing page, in whichever
+language it is read (:mod:`accreditation.briefings`).
 """
 
 from __future__ import annotations
@@ -21,10 +20,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.log_actions import log
 
 from press_pages.models import BriefingPage
 
+from . import notices
+from .briefings import event_day, event_for
 from .models import (
     NUMBER_SERIES,
     Accreditation,
@@ -45,45 +46,8 @@ class RegistrationClosed(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# The event behind a page
+# When registration, confirmation and changes are open
 # ---------------------------------------------------------------------------------------------
-def event_for(page) -> BriefingPage:
-    """The briefing that registrations and notices of ``page`` (any translation) belong to."""
-    page = page.specific
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    source = (
-        BriefingPage.objects.filter(translation_key=page.translation_key, locale=default)
-        .order_by("pk")
-        .first()
-    )
-    return source or page
-
-
-def translations_of(event) -> list[int]:
-    """The page ids of every translation of ``event``."""
-    return list(
-        BriefingPage.objects.filter(translation_key=event.translation_key).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-def localized(event, language: str):
-    """``event`` in ``language`` if that translation is live, else ``event`` itself."""
-    page = (
-        BriefingPage.objects.live()
-        .filter(translation_key=event.translation_key, locale__language_code=language)
-        .first()
-    )
-    return page or event
-
-
-def event_day(event):
-    return timezone.localtime(event.starts_at).date()
-
-
 def registration_open(event, now=None) -> bool:
     """Whether journalists may ask for a place now."""
     now = now or timezone.now()
@@ -231,8 +195,6 @@ def request_registration(page, card_number: str, language: str) -> Outcome:
 
     Raises :class:`RegistrationClosed` when registration is not open.
     """
-    from . import notices
-
     event = event_for(page)
     if not registration_open(event):
         raise RegistrationClosed
@@ -311,8 +273,6 @@ def cancel(registration: EventRegistration, *, user=None) -> list[EventRegistrat
     ``user`` is the officer who did it, for the audit log; ``None`` when the journalist did.
     Returns the registrations that got a place.
     """
-    from wagtail.log_actions import log
-
     with transaction.atomic():
         event = _lock(registration.briefing)
         registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
@@ -339,8 +299,6 @@ def promote(event) -> list[EventRegistration]:
 
 
 def _promote(event) -> list[EventRegistration]:
-    from . import notices
-
     if event.cancelled or event.starts_at <= timezone.now():
         return []
     left = places(event).left

@@ -29,11 +29,15 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
+from django_q.tasks import async_task
+
 from agency import mail
 from press_pages.models import BriefingPage
 
+from .briefings import event_day, event_for, localized
 from .models import Accreditation, AccreditationType, EventNotice, EventRegistration
 from .notice_links import notices_url
+from .pages import AccreditationPage
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +81,6 @@ def message(address: str, language: str, template: str, context: dict):
 
 def page_url(event, language: str, route: str | None = None, **kwargs) -> str:
     """The full address of ``event`` in ``language`` (or a route of it)."""
-    from .events import localized
-
     page = localized(event, language)
     url = page.get_full_url() or ""
     if route:
@@ -88,22 +90,16 @@ def page_url(event, language: str, route: str | None = None, **kwargs) -> str:
 
 def temporary_url(event, language: str) -> str:
     """The temporary-accreditation form on the accreditation page in ``language``, or ``""``."""
-    from .pages import AccreditationPage
-
     pages = AccreditationPage.objects.live().select_related("locale")
     page = pages.filter(locale__language_code=language).first() or pages.first()
     if page is None:
         return ""
-    from .events import localized
-
     url = page.get_full_url() or ""
     url = url.rstrip("/") + "/" + page.reverse_subpage("temporary").lstrip("/")
     return f"{url}?event={localized(event, language).pk}"
 
 
 def event_context(event, language: str) -> dict:
-    from .events import localized
-
     page = localized(event, language)
     return {"event": page, "event_url": page_url(event, language)}
 
@@ -165,8 +161,6 @@ def _lock_event(event_id: int):
 
 def announcement_recipients(event, today=None):
     """Permanent accreditations active today and on the event's day, whose holders opted in."""
-    from .events import event_day
-
     today = today or timezone.localdate()
     return (
         Accreditation.objects.filter(
@@ -279,8 +273,6 @@ def _display(name: str, value, language: str):
 
 def remind(today=None, now=None) -> int:
     """Remind everyone with a place at tomorrow's events (local dates). Each registration once."""
-    from .events import localized
-
     today = today or timezone.localdate()
     now = now or timezone.now()
     tomorrow = today + datetime.timedelta(days=1)
@@ -374,8 +366,6 @@ def briefing_published(sender, instance, revision, **kwargs):
     """Queue the notices a publication of a briefing calls for, after the commit."""
     if not isinstance(instance, BriefingPage):
         return
-    from .events import event_for
-
     event = event_for(instance)
     if event.pk != instance.pk:
         return  # a translation, published with its source; the source speaks for the event
@@ -389,8 +379,6 @@ def briefing_published(sender, instance, revision, **kwargs):
 
 
 def _queue(event_id: int, data: dict) -> None:
-    from django_q.tasks import async_task
-
     async_task(
         "accreditation.jobs.briefing_published",
         event_id,

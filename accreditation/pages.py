@@ -1,24 +1,34 @@
 """The public accreditation page: the intake and its application forms, card verification,
-and the list of accredited outlets, each a route of one page per language tree."""
+the list of accredited outlets and the interview request, each a route of one page per language
+tree.
+
+The page is a model and imports no view: its routes are given by :mod:`accreditation.routes`
+through the ``register_accreditation_page_routes`` hook, as the briefing pages' registration
+routes are, so views, services and this model depend one way.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from citizen_requests.models.pages import PublicPageMethods
+from press_pages.models import PublicPageMethods
+from press_pages.routes import ContributedRoutesMixin
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
+#: Wagtail hook: functions returning the accreditation page's URL patterns.
+ACCREDITATION_PAGE_ROUTES_HOOK = "register_accreditation_page_routes"
 
-class AccreditationPage(PublicPageMethods, RoutablePageMixin, Page):
+
+class AccreditationPage(PublicPageMethods, ContributedRoutesMixin, Page):
     """Accreditation of journalists: how to apply, the open intake, cards and outlets."""
 
     parent_page_types = ["press_pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    routes_hook = ACCREDITATION_PAGE_ROUTES_HOOK
 
     intro = RichTextField(
         _("introduction"),
@@ -31,45 +41,3 @@ class AccreditationPage(PublicPageMethods, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("accreditation page")
-
-    @path("", name="apply")
-    def apply(self, request):
-        from .views.apply import permanent_application
-
-        return permanent_application(request, self)
-
-    @path("temporary/", name="temporary")
-    def temporary(self, request):
-        from .views.apply import temporary_application
-
-        return temporary_application(request, self)
-
-    @re_path(r"^verify/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="verify")
-    def verify(self, request, token):
-        from .views.verify import verify_card
-
-        return verify_card(request, self, token)
-
-    @re_path(r"^verify/(?P<token>[A-Za-z0-9_-]{20,100})/photo/$", name="verify_photo")
-    def verify_photo(self, request, token):
-        from .views.verify import card_photo
-
-        return card_photo(request, self, token)
-
-    @re_path(r"^notices/(?P<signed>[A-Za-z0-9_-]{1,200})/$", name="notices")
-    def notices(self, request, signed):
-        from .views.notices import notice_settings
-
-        return notice_settings(request, self, signed)
-
-    @path("outlets/", name="outlets")
-    def outlets(self, request):
-        from .views.outlets import outlet_list
-
-        return outlet_list(request, self)
-
-    @path("interview/", name="interview")
-    def interview(self, request):
-        from .views.events import interview_request
-
-        return interview_request(request, self)

@@ -2,14 +2,15 @@
 
 Journalists and aggregators follow a section through its feed, so each index
 page serves its own newest items, in its own language, with absolute links.
-The index pages route ``feed/rss/`` and ``feed/atom/`` to :func:`index_feed`.
+The index pages route ``feed/rss/`` and ``feed/atom/`` to :func:`index_feed`, and name the
+feed class that describes their items (``feed_class``).
 """
 
 import uuid
 from functools import cached_property
 
 from django.contrib.syndication.views import Feed
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils import formats, timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -17,8 +18,6 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import get_text_for_indexing
 
 from agency.models import AgencyProfile
-
-from .models import BriefingIndexPage, FAQIndexPage, NewsIndexPage, NewsPageTopic
 
 FEED_LENGTH = 20
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -94,13 +93,7 @@ class NewsFeed(IndexFeed):
     """The newest news items, by their display date."""
 
     def items(self):
-        return (
-            self.index.news_items()
-            .defer_streamfields()
-            .prefetch_related(
-                Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic"))
-            )[:FEED_LENGTH]
-        )
+        return self.index.with_topics(self.index.news_items().defer_streamfields())[:FEED_LENGTH]
 
     def item_description(self, item):
         return item.lead
@@ -146,19 +139,12 @@ class FAQFeed(IndexFeed):
         return [item.category.name]
 
 
-FEED_CLASSES = {
-    NewsIndexPage: NewsFeed,
-    BriefingIndexPage: BriefingFeed,
-    FAQIndexPage: FAQFeed,
-}
-
-
 def index_feed(request, index_page, kind: str):
     """Answer with the ``kind`` ("rss" or "atom") feed of ``index_page``.
 
     Labels and dates are rendered in the index's language, whatever language
     the request arrived with.
     """
-    feed = FEED_CLASSES[type(index_page)](request, index_page, kind)
+    feed = index_page.feed_class(request, index_page, kind)
     with translation.override(index_page.locale.language_code):
         return feed(request)

@@ -1,9 +1,9 @@
 """The public application forms of the accreditation page: permanent accreditation during an
 open intake (the page itself) and temporary accreditation for one event (``temporary/``).
 
-The page models call these from their routes. Nothing here is cached: the pages carry a CSRF
-token and, after a submit, personal data. Bad input gives the form back with every typed value
-except the files, an error summary and a 400; it never gives a 500.
+They are routes of the accreditation page (:mod:`accreditation.routes`). Nothing here is cached:
+the pages carry a CSRF token and, after a submit, personal data. Bad input gives the form back
+with every typed value except the files, an error summary and a 400; it never gives a 500.
 """
 
 import logging

@@ -1,7 +1,5 @@
 """The public pages of the forms module: one form page per kind, and the status page."""
 
-from http import HTTPMethod
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,27 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from press_pages.models import PublicPageMethods
+
 from ..kinds import RequestKind
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-
-
-class PublicPageMethods:
-    """What the site's base template asks of a page, for pages without the press-page fields.
-
-    The pages answer GET (the form) and POST (a submission or a look-up) only.
-    """
-
-    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
-
-    def breadcrumbs(self):
-        return self.get_ancestors().filter(depth__gt=1)
-
-    def get_meta_description(self) -> str:
-        return self.search_description or ""
-
-    def get_og_image(self):
-        return None
 
 
 class RequestFormPage(PublicPageMethods, Page):

@@ -1,10 +1,10 @@
 """Page types of the public press site.
 
 Modules depend one way: ``base`` (mixins) and ``taxonomy`` (snippets) are used
-by the page modules, never the reverse.
+by the page modules, never the reverse, and ``home`` reads the other page types.
 """
 
-from .base import ListingMixin, PressPageMixin
+from .base import ListingMixin, PressPageMixin, PublicPageMethods
 from .briefings import BriefingIndexPage, BriefingPage, BriefingSpeaker
 from .faq import FAQAnswerPage, FAQIndexPage
 from .home import HomePage
@@ -25,5 +25,6 @@ __all__ = [
     "NewsPageRelatedPage",
     "NewsPageTopic",
     "PressPageMixin",
+    "PublicPageMethods",
     "Topic",
 ]

@@ -1,6 +1,7 @@
 """Behaviour shared by every press page, as abstract mixins listed before ``Page``."""
 
 import datetime
+from http import HTTPMethod
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -37,6 +38,25 @@ def listing_image_renditions() -> Prefetch:
 def search_query(request) -> str:
     """The visitor's search words from ``?q=``, trimmed and capped in length."""
     return request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+
+
+class PublicPageMethods:
+    """What the site's base template asks of a page, for pages without the press-page fields.
+
+    The public pages of the services (request forms, the accreditation page) answer GET (the
+    form) and POST (a submission or a look-up) only.
+    """
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
+
+    def breadcrumbs(self):
+        return self.get_ancestors().filter(depth__gt=1)
+
+    def get_meta_description(self) -> str:
+        return self.search_description or ""
+
+    def get_og_image(self):
+        return None
 
 
 class PressPageMixin(models.Model):

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -16,7 +17,17 @@ from workflows.mixins import RestrictedInfoMixin
 from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import BriefingMaterialsBlock
+from ..feeds import BriefingFeed, index_feed
+from ..ical import briefing_calendar_response, upcoming_calendar_response
+from ..routes import ContributedRoutesMixin
 from .base import ListingMixin, PressPageMixin
+
+#: Wagtail hook: functions returning URL patterns (``press_pages.routes.page_path``) that every
+#: briefing page serves, such as the registration of journalists.
+BRIEFING_ROUTES_HOOK = "register_briefing_page_routes"
+#: Wagtail hook: functions ``(briefing) -> template name or None``. Each template is included in
+#: the briefing page below the event's facts, with the page's context, unless it is cancelled.
+BRIEFING_SECTIONS_HOOK = "register_briefing_page_sections"
 
 
 class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
@@ -30,6 +41,8 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    feed_class = BriefingFeed
 
     class Meta:
         verbose_name = _("briefing index")
@@ -61,25 +74,23 @@ class BriefingIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "rss")
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "atom")
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from ..ical import upcoming_calendar_response
-
         return upcoming_calendar_response(request, self)
 
 
-class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page):
-    """A press event: its announcement before, and its materials after."""
+class BriefingPage(ContributedRoutesMixin, RestrictedInfoMixin, PressPageMixin, Page):
+    """A press event: its announcement before, and its materials after.
+
+    Apps add their own routes (:data:`BRIEFING_ROUTES_HOOK`) and sections of the page
+    (:data:`BRIEFING_SECTIONS_HOOK`): the accreditation app adds the registration of journalists.
+    """
 
     class Kind(models.TextChoices):
         PRESS_CONFERENCE = "press_conference", _("Press conference")
@@ -90,6 +101,7 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
     parent_page_types = ["press_pages.BriefingIndexPage"]
     subpage_types = []
     max_count = None
+    routes_hook = BRIEFING_ROUTES_HOOK
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.BRIEFING)
     starts_at = models.DateTimeField(_("starts"), help_text=_("Local time, Asia/Almaty."))
@@ -199,30 +211,16 @@ class BriefingPage(RoutablePageMixin, RestrictedInfoMixin, PressPageMixin, Page)
             self.registration_deadline is not None and self.registration_deadline >= timezone.now()
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contributed_sections"] = [
+            name for section in hooks.get_hooks(BRIEFING_SECTIONS_HOOK) if (name := section(self))
+        ]
+        return context
+
     @path("ical/", name="ics")
     def ics(self, request):
-        from ..ical import briefing_calendar_response
-
         return briefing_calendar_response(request, self)
-
-    # Registration of accredited journalists (the accreditation app does the work).
-    @path("register/", name="register")
-    def registration_form(self, request):
-        from accreditation.views.events import register
-
-        return register(request, self)
-
-    @re_path(r"^confirm/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="confirm")
-    def registration_confirm(self, request, token):
-        from accreditation.views.events import confirm
-
-        return confirm(request, self, token)
-
-    @re_path(r"^questions/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="questions")
-    def registration_questions(self, request, token):
-        from accreditation.views.events import questions
-
-        return questions(request, self, token)
 
 
 class BriefingSpeaker(Orderable):

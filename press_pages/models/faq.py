@@ -16,6 +16,7 @@ from workflows.mixins import RestrictedInfoMixin
 from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import FAQAnswerBodyBlock, LegalActsBlock
+from ..feeds import FAQFeed, index_feed
 from .base import SEARCH_QUERY_MAX_LENGTH, ListingMixin, PressPageMixin, search_query
 from .taxonomy import FAQCategory
 
@@ -31,6 +32,8 @@ class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    feed_class = FAQFeed
 
     class Meta:
         verbose_name = _("FAQ index")
@@ -59,14 +62,10 @@ class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "rss")
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "atom")
 
 

@@ -9,6 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from .base import PressPageMixin, listing_image_renditions
+from .briefings import BriefingPage
+from .faq import FAQAnswerPage
+from .news import NewsPage
 
 
 class HomePage(PressPageMixin, Page):
@@ -38,10 +41,6 @@ class HomePage(PressPageMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .briefings import BriefingPage
-        from .faq import FAQAnswerPage
-        from .news import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live()

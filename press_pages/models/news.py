@@ -20,6 +20,7 @@ from workflows.mixins import RestrictedInfoMixin
 from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import NewsBodyBlock
+from ..feeds import NewsFeed, index_feed
 from .base import ListingMixin, PressPageMixin, listing_image_renditions
 from .taxonomy import Topic
 
@@ -39,6 +40,8 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    feed_class = NewsFeed
+
     class Meta:
         verbose_name = _("news index")
 
@@ -48,6 +51,13 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
             NewsPage.objects.live()
             .child_of(self)
             .order_by("-display_date", "-first_published_at", "-pk")
+        )
+
+    @staticmethod
+    def with_topics(items):
+        """``items`` with their topics, in one query for the whole list."""
+        return items.prefetch_related(
+            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic"))
         )
 
     def listing_facts(self, items, year: int | None, topic: Topic | None) -> tuple[int, list[int]]:
@@ -86,13 +96,10 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
                 raise Http404("Unknown topic")
             items = items.filter(topic_links__topic=topic)
         count, years = self.listing_facts(items, year, topic)
-        items = (
+        items = self.with_topics(
             items.defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related(
-                listing_image_renditions(),
-                Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
-            )
+            .prefetch_related(listing_image_renditions())
         )
         context.update(
             items=self.paginate(request, items, count=count),
@@ -104,14 +111,10 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "rss")
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import index_feed
-
         return index_feed(request, self, "atom")
 
 

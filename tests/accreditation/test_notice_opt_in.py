@@ -1,10 +1,11 @@
 """Journalists are asked whether they want announcements of events, and can stop them from a
-personal signed link in every notice (issue #5 §5 Notices: "every actively accredited journalist
-who opted in")."""
+personal signed link in every notice (Mass Media Law Art. 28 p.2: accredited journalists are told
+of events in advance; announcements go to every actively accredited journalist who opted in)."""
 
 import re
 
 from django.core import mail, signing
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
@@ -287,5 +288,5 @@ def test_only_officers_who_may_change_records_change_the_flag(client):
     assert response.status_code == 403
     record.refresh_from_db()
     assert record.notices_opt_in is True
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.set_notices_opt_in(record, False, user=member("heads", "head"), via="admin")
