@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agency.forms import clean_identifier, clean_phone_number, describe_fields
+from agency.forms import DescribedFieldsMixin, clean_identifier, clean_phone_number
 from agency.uploads import check_file
 
 from .services import ApplicationData, JournalistData
@@ -53,7 +53,7 @@ class PhotoField(forms.FileField):
         return checked
 
 
-class JournalistForm(forms.Form):
+class JournalistForm(DescribedFieldsMixin, forms.Form):
     """One journalist to be accredited."""
 
     full_name = forms.CharField(
@@ -93,14 +93,6 @@ class JournalistForm(forms.Form):
             "valid. The journalist can stop them with one click from any notice."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        describe_fields(self)
-
-    def full_clean(self):
-        super().full_clean()
-        describe_fields(self)
 
     def has_changed(self):
         """A ticked notices box alone does not fill in an extra row: that row stays empty."""
@@ -168,7 +160,7 @@ def journalist_formset(data=None, files=None, rows: int = DEFAULT_ROWS) -> BaseJ
     return formset
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(DescribedFieldsMixin, forms.Form):
     """The outlet, its editor-in-chief and contacts, consent; ``briefing`` for temporary ones."""
 
     briefing = forms.TypedChoiceField(
@@ -252,8 +244,11 @@ class ApplicationForm(forms.Form):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, briefings=None, **kwargs):
-        super().__init__(*args, **kwargs)
         self.briefings = briefings
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self):
+        briefings = self.briefings
         if briefings is None:
             del self.fields["briefing"]
         else:
@@ -261,11 +256,6 @@ class ApplicationForm(forms.Form):
                 (event.pk, briefing_label(event)) for event in briefings
             ]
         self.fields["submission_token"].initial = uuid.uuid4()
-        describe_fields(self)
-
-    def full_clean(self):
-        super().full_clean()
-        describe_fields(self)
 
     def clean_bin(self):
         return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))

@@ -36,11 +36,19 @@ def describe_fields(form: forms.Form) -> None:
 
 
 class DescribedFieldsMixin:
-    """Runs :func:`describe_fields` when the form is built and after it is validated."""
+    """Runs :func:`describe_fields` when the form is built and after it is validated.
+
+    A form that adjusts its fields once they are built (labels, hints, fields dropped for one
+    kind of request) does it in :meth:`prepare_fields`, so they are described as adjusted.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.prepare_fields()
         describe_fields(self)
+
+    def prepare_fields(self) -> None:
+        """Adjust the built fields before they are described (nothing by default)."""
 
     def full_clean(self):
         super().full_clean()

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agency.forms import clean_identifier, clean_phone_number, describe_fields
+from agency.forms import DescribedFieldsMixin, clean_identifier, clean_phone_number
 from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
 
 from .kinds import Channel, RequesterType, RequestKind
@@ -46,7 +46,7 @@ class MultipleFileField(forms.FileField):
         return check_files(files)
 
 
-class RequestForm(forms.Form):
+class RequestForm(DescribedFieldsMixin, forms.Form):
     """A request of one ``kind``. ``cleaned_data`` holds model field values and checked files."""
 
     requester_type = forms.ChoiceField(
@@ -152,8 +152,10 @@ class RequestForm(forms.Form):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, kind: str, **kwargs):
-        super().__init__(*args, **kwargs)
         self.kind = RequestKind(kind)
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self):
         self.fields["text"].help_text = gettext(
             "What would you like to know? At most %(limit)s characters."
         ) % {"limit": MAX_TEXT}
@@ -189,11 +191,6 @@ class RequestForm(forms.Form):
         self.fields["postal_address"].help_text = _(
             "Needed for an answer by post: street, building, flat, town, postcode."
         )
-        describe_fields(self)
-
-    def full_clean(self):
-        super().full_clean()
-        describe_fields(self)
 
     @property
     def visible(self):
@@ -313,7 +310,7 @@ class RequestForm(forms.Form):
         return values
 
 
-class StatusForm(forms.Form):
+class StatusForm(DescribedFieldsMixin, forms.Form):
     """The requester's number and tracking code."""
 
     number = forms.CharField(
@@ -330,12 +327,6 @@ class StatusForm(forms.Form):
             attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}_helptext"
-            field.widget.attrs["required"] = True
 
     def clean_number(self):
         return normalise_number(self.cleaned_data["number"])
