@@ -1,4 +1,4 @@
-"""Accreditation in a real browser (issue #5 §7): an outlet applies, the officer approves, the
+"""Accreditation in a real browser: an outlet applies, the officer approves, the
 card's QR page shows the card valid, the journalist registers for a briefing, and the officer
 exports the attendance list. axe-core finds no serious or critical problem on the public pages
 of the journey.

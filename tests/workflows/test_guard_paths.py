@@ -1,4 +1,4 @@
-"""The publication guard on every path that can make a page live (issue #3 §4, §5, §7).
+"""The publication guard on every path that can make a page live.
 
 For each path: an unmoderated revision does not go live, the user is told why, and what was
 saved (the draft revision) is still there; and the legitimate route through moderation works.

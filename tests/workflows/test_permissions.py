@@ -1,4 +1,4 @@
-"""Who may do what in moderation: every role against every action (issue #3 §7).
+"""Who may do what in moderation: every role against every action.
 
 Each cell is checked twice: through the permission API the code relies on, and through an HTTP
 request to the admin screen that performs the action. The groups' exact permission sets, as

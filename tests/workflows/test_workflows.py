@@ -1,4 +1,4 @@
-"""The default workflows end to end, and the rules each task enforces (issue #3 §4, §5)."""
+"""The default workflows end to end, and the rules each task enforces."""
 
 import datetime
 
