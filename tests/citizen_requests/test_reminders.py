@@ -21,7 +21,6 @@ from django.utils.translation import gettext, ngettext
 from wagtail.users.models import UserProfile
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
@@ -36,7 +35,7 @@ from citizen_requests.models import (
     RequestEvent,
     RequestSettings,
 )
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.workflows.moderation import member
 
@@ -50,14 +49,6 @@ SCHEDULES = {
     "citizen_requests: send_daily_digest": "citizen_requests.jobs.send_daily_digest",
     "citizen_requests: anonymise_closed_cases": "citizen_requests.jobs.anonymise_closed_cases",
 }
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The case actions: permissions, validation against the clocks, the timeline and the notices.
 
 Mail goes through the locmem backend here, except in the test that runs the queued answer
-through django-q2's worker (``tests.agency.test_queue``), as production sends it.
+through django-q2's worker (``tests.agency.queue``), as production sends it.
 """
 
 import datetime
@@ -13,14 +13,13 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 import pytest
-from django_q.brokers import get_broker
 
 from agency.models import AgencyProfile
 from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
 from citizen_requests.models import InformationSubtask, RequestEvent
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
 from tests.press_pages.factories import locale
 from tests.workflows.moderation import member
@@ -373,10 +372,8 @@ class TestAnswer:
 
 @override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 def test_the_answer_leaves_through_django_q2_after_the_commit(
-    signatory, django_capture_on_commit_callbacks
+    signatory, broker, django_capture_on_commit_callbacks
 ):
-    broker = get_broker()
-    broker.purge_queue()
     agency()
     case = make_case()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -390,4 +387,3 @@ def test_the_answer_leaves_through_django_q2_after_the_commit(
     [message] = mail.outbox
     assert message.to == [case.email]
     assert message.attachments[0][0] == f"{case.number}.pdf"
-    broker.purge_queue()
