@@ -15,7 +15,7 @@ from citizen_requests.forms import RequestForm, normalise_number
 from citizen_requests.kinds import RequestKind
 from citizen_requests.models import CitizenRequest, RequestFormPage, RequestStatusPage
 from tests.citizen_requests.factories import VALID_IIN, kk
-from tests.citizen_requests.test_uploads import image_bytes, pdf_bytes
+from tests.files import image_bytes, pdf_bytes
 from tests.press_pages.factories import kk_home, translate
 
 pytestmark = pytest.mark.django_db
