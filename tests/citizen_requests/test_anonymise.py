@@ -25,7 +25,7 @@ from tests.citizen_requests.factories import (
     RequestEventFactory,
     UnitFactory,
 )
-from tests.citizen_requests.test_reminders import run_schedule
+from tests.citizen_requests.helpers import run_schedule
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db

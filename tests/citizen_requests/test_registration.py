@@ -24,7 +24,7 @@ from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent
 from citizen_requests.registration import register
 from tests.agency.queue import run_in_worker, waiting_jobs
-from tests.citizen_requests.test_forms import form_page, status_page, valid_data
+from tests.citizen_requests.helpers import form_page, status_page, valid_data
 from tests.files import docx_bytes, image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db

@@ -14,51 +14,19 @@ from django.utils import timezone, translation
 
 import pytest
 
-from agency.models import AgencyProfile
 from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
 from citizen_requests.models import InformationSubtask, RequestEvent
 from tests.agency.queue import run_in_worker, waiting_jobs
-from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
+from tests.citizen_requests.factories import UnitFactory
+from tests.citizen_requests.helpers import agency, make_case, officer
 from tests.files import MINIMAL_PDF
-from tests.press_pages.factories import locale
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
 
 Action = RequestEvent.Action
-
-
-def make_case(kind=RequestKind.INFORMATION, *, received_at=None, **fields):
-    """A request whose clocks come from the deadline engine, as registration sets them."""
-    received_at = received_at or timezone.now()
-    clocks = deadlines.compute(kind, received_at)
-    values = {
-        "kind": kind,
-        "received_at": received_at,
-        "registered_on": clocks.registered_on,
-        "answer_due": clocks.answer_due,
-        "forward_due": clocks.forward_due,
-        "refusal_due": clocks.refusal_due,
-    }
-    values.update(fields)
-    return CitizenRequestFactory(**values)
-
-
-def officer(username="officer"):
-    return member("request_officers", username)
-
-
-def agency(language="kk", name="Ақпарат министрлігі"):
-    return AgencyProfile.objects.update_or_create(
-        locale=locale(language),
-        defaults={
-            "name": name,
-            "address": "Астана, Мәңгілік Ел даңғылы, 8",
-            "email": "press@gov.kz",
-        },
-    )[0]
 
 
 @pytest.fixture
