@@ -25,6 +25,7 @@ from tests.press_pages.factories import (
     kk_home,
     locale,
 )
+from tests.workflows.helpers import IIN, iin_body
 from tests.workflows.moderation import PASSWORD, member, submit
 from workflows import guard
 from workflows.forms import WaiverForm
@@ -38,19 +39,11 @@ from workflows.models import (
 from workflows.restricted import mask
 from workflows.status import PUBLISHED_UNREVIEWED, page_state
 
-IIN = make_iin("90011530012")
 IIN_RU = make_iin("88030430011")
 PHONE = "+7 701 234 56 78"
 CLEAN_BODY = [
     ("paragraph", "<p>Жаңа қызмет азаматтарға өтінішті онлайн беруге мүмкіндік береді.</p>")
 ]
-
-
-def iin_body(iin: str = IIN):
-    return [
-        ("paragraph", "<p>Министрлік жаңа қызметті іске қосты.</p>"),
-        ("paragraph", f"<p>Өтініш берушінің ЖСН: {iin}.</p>"),
-    ]
 
 
 def login(client, role: str, username: str | None = None, language: str = "en"):
