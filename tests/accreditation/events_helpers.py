@@ -10,7 +10,7 @@ from django.utils import timezone
 from accreditation.models import EventRegistration
 from accreditation.pages import AccreditationPage
 from agency.outbox import DELIVER_JOB
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,
     BriefingPageFactory,

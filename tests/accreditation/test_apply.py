@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -22,41 +21,10 @@ from tests.accreditation.factories import (
     jpeg_bytes,
     png_bytes,
 )
+from tests.accreditation.helpers import photo, post_data
 from tests.press_pages.factories import BriefingIndexPageFactory, BriefingPageFactory, kk_home
 
 pytestmark = pytest.mark.django_db
-
-
-def photo(data=None, name="photo.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, data if data is not None else jpeg_bytes(), content_type)
-
-
-def post_data(client, url, **overrides):
-    """A complete application for one journalist, with the form's own submission token."""
-    page = client.get(url)
-    token = page.context["form"]["submission_token"].value()
-    data = {
-        "submission_token": str(token),
-        "outlet_name": "Qazaq Times",
-        "registration_number": "KZ12345VV",
-        "bin": VALID_BIN,
-        "editor_in_chief": "Сәуле Ахметова",
-        "contact_email": "editor@qazaqtimes.example.kz",
-        "contact_phone": "+7 717 200 00 00",
-        "consent": "on",
-        "journalists-TOTAL_FORMS": "1",
-        "journalists-INITIAL_FORMS": "0",
-        "journalists-MIN_NUM_FORMS": "1",
-        "journalists-MAX_NUM_FORMS": "20",
-        "journalists-0-full_name": "Айдос Серіков",
-        "journalists-0-position": "Тілші",
-        "journalists-0-iin": VALID_IIN,
-        "journalists-0-email": "aidos@qazaqtimes.example.kz",
-        "journalists-0-phone": "87012345678",
-        "journalists-0-photo": photo(),
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from accreditation.models import Accreditation, Application, Intake, Outlet
 from accreditation.pages import AccreditationPage
-from tests.demo.test_seed_demo import seed
+from tests.demo.helpers import seed
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Schedule, Success
 from django_q.tasks import async_task
 
@@ -25,21 +24,13 @@ from tests.accreditation.factories import (
     ApplicationFactory,
     ApplicationJournalistFactory,
 )
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
 QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 MIGRATION = "0005_expiry_reminder_schedule"
 NAME = "accreditation: send_expiry_reminders"
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 def expiring_in(days: int, **kwargs):

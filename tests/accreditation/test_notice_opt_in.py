@@ -25,7 +25,7 @@ from tests.accreditation.factories import (
     IntakeFactory,
     accreditation_page,
 )
-from tests.accreditation.test_apply import post_data
+from tests.accreditation.helpers import post_data
 from tests.press_pages.factories import translate
 from tests.workflows.moderation import member
 

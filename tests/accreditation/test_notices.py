@@ -17,7 +17,6 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Schedule, Success
 from django_q.tasks import async_task
 
@@ -31,7 +30,7 @@ from tests.accreditation.factories import (
     ApplicationJournalistFactory,
     EventRegistrationFactory,
 )
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import translate
 from tests.workflows.moderation import moderate
 
@@ -41,14 +40,6 @@ Status = EventRegistration.Status
 TASK = "accreditation.jobs.briefing_published"
 SCHEDULE = "accreditation: send_event_reminders"
 MIGRATION = "0004_event_registration_language_and_reminders"
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 def run_queued(callbacks, broker, capture) -> list:

@@ -10,7 +10,6 @@ from django.core import mail
 from django.utils import timezone
 
 import pytest
-from django_q.brokers import get_broker
 
 from accreditation import events
 from accreditation.models import AccreditationType, EventQuestion, EventRegistration
@@ -31,14 +30,6 @@ from tests.press_pages.factories import translate
 
 pytestmark = pytest.mark.django_db
 Status = EventRegistration.Status
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 def live(page, **fields):

@@ -6,9 +6,7 @@ import pytest
 
 from agency.forms import clean_identifier, clean_phone_number
 from agency.identifiers import is_valid_iin_or_bin, national_phone, normalise_phone
-
-VALID_VECTORS = ["900115300122", "050721603459", "850412300704", "150340004568", "791028302728"]
-INVALID_VECTORS = ["123456789012", "900115300123", *(f"85041230073{digit}" for digit in range(10))]
+from tests.agency.identifiers import INVALID_VECTORS, VALID_VECTORS
 
 
 @pytest.mark.parametrize("value", VALID_VECTORS)

@@ -2,7 +2,7 @@
 exactly as it was written, retried until the mail server takes it.
 
 The queued job is taken off the configured broker and run by django-q2's own worker (see
-``tests.agency.test_queue``); the worker delivers with ``EMAIL_DELIVERY_BACKEND``, locmem here.
+``tests.agency.queue``); the worker delivers with ``EMAIL_DELIVERY_BACKEND``, locmem here.
 """
 
 import datetime
@@ -20,14 +20,13 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Success
 
 from agency import jobs, outbox
 from agency import mail as agency_mail
 from agency.models import OutboxMessage
 from agency.outbox import DELIVER_JOB, deserialize, serialize
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +37,6 @@ REFUSED = override_settings(
     EMAIL_PORT=1,
     EMAIL_TIMEOUT=2,
 )
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 def full_message(**kwargs) -> EmailMultiAlternatives:

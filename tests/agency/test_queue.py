@@ -8,7 +8,6 @@ as a ``qcluster`` would; only the process boundary is left out.
 import ast
 import datetime
 from importlib import import_module
-from multiprocessing import Queue, Value
 
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
@@ -21,16 +20,13 @@ from wagtail.tasks import update_reference_index_task
 from wagtail_localize.synctree import synchronize_tree
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.brokers.orm import ORM
 from django_q.models import OrmQ, Schedule, Success
-from django_q.monitor import monitor
-from django_q.signing import SignedPackage
 from django_q.tasks import async_task
-from django_q.worker import worker
 from django_tasks import TaskResultStatus
 
 from agency.queue import DjangoQ2JobBackend, run_django_task, run_job, shared_broker
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -44,44 +40,6 @@ from tests.press_pages.factories import (
 pytestmark = pytest.mark.django_db
 
 DJANGO_Q2_TASKS = {"default": {"BACKEND": "agency.queue.DjangoQ2TaskBackend"}}
-
-
-@pytest.fixture
-def broker():
-    """The configured django-q2 broker, empty before and after the test."""
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
-
-
-def waiting_jobs(broker) -> list[dict]:
-    """Take every job off the broker, as django-q2's pusher does, and unpack it."""
-    jobs = []
-    while task_set := broker.dequeue():
-        for ack_id, payload in task_set:
-            job = SignedPackage.loads(payload)
-            job["ack_id"] = ack_id
-            jobs.append(job)
-    return jobs
-
-
-def run_in_worker(broker, jobs: list[dict]) -> None:
-    """Run jobs through django-q2's worker and monitor, in this process.
-
-    ``sync`` is django-q2's own in-process flag: the worker keeps this test's
-    database connection (and transaction) instead of closing it.
-    """
-    task_queue, result_queue = Queue(), Queue()
-    for job in jobs:
-        task_queue.put({**job, "sync": True})
-    task_queue.put("STOP")
-    worker(task_queue, result_queue, Value("f", -1))
-    result_queue.put("STOP")
-    monitor(result_queue, broker=broker)
-    for queue in (task_queue, result_queue):
-        queue.close()
-        queue.join_thread()
 
 
 def faq_answer_without_references():

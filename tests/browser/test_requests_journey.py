@@ -8,7 +8,6 @@
 And a journalist files a media request in Russian. Every public page passes axe-core.
 """
 
-import io
 import re
 
 import pytest
@@ -18,13 +17,12 @@ try:
 except ImportError:  # the ``browser`` fixture skips the test, or fails it when CI=true
     expect = None
 
-from pypdf import PdfWriter
-
 from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.requests_admin_steps import officer_answers
 from tests.browser.requests_fixtures import requests_site_fixture  # noqa: F401
+from tests.files import pdf_bytes
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,14 +47,6 @@ def serious_violations(browser_page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
-
-
-def pdf_bytes() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def fill(browser_page, values: dict[str, str]) -> None:

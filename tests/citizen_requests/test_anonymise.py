@@ -25,7 +25,7 @@ from tests.citizen_requests.factories import (
     RequestEventFactory,
     UnitFactory,
 )
-from tests.citizen_requests.test_reminders import run_schedule
+from tests.citizen_requests.helpers import run_schedule
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
@@ -170,20 +170,13 @@ class TestAnonymise:
         anonymisation.anonymise_closed_cases()
         assert case.pk not in open_requests().values_list("pk", flat=True)
 
-    def test_the_schedule_runs_it_through_django_q2(self, django_capture_on_commit_callbacks):
-        from django_q.brokers import get_broker
-
-        broker = get_broker()
-        broker.purge_queue()
+    def test_the_schedule_runs_it_through_django_q2(
+        self, broker, django_capture_on_commit_callbacks
+    ):
         case = closed_case(years_ago(6))
-        try:
-            [count] = run_schedule(
-                "citizen_requests: anonymise_closed_cases",
-                broker,
-                django_capture_on_commit_callbacks,
-            )
-        finally:
-            broker.purge_queue()
+        [count] = run_schedule(
+            "citizen_requests: anonymise_closed_cases", broker, django_capture_on_commit_callbacks
+        )
         assert count == 1
         case.refresh_from_db()
         assert case.anonymised_at is not None and case.full_name == ""

@@ -13,7 +13,8 @@ import pytest
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess, RequestAttachment, RequestEvent
 from tests.citizen_requests.factories import UnitFactory
-from tests.citizen_requests.test_services import MINIMAL_PDF, agency, make_case, officer
+from tests.citizen_requests.helpers import agency, make_case, officer
+from tests.files import MINIMAL_PDF
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db

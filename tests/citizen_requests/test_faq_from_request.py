@@ -10,7 +10,7 @@ from citizen_requests import faq, services
 from citizen_requests.kinds import Status
 from citizen_requests.models import RequestEvent
 from press_pages.models import FAQAnswerPage
-from tests.citizen_requests.test_services import agency, make_case, officer
+from tests.citizen_requests.helpers import agency, make_case, officer
 from tests.press_pages.factories import FAQCategoryFactory, FAQIndexPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, prefer_english, submit
 

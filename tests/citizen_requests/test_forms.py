@@ -1,7 +1,6 @@
 """The public request forms: fields per kind, validation, and what a requester sees on errors."""
 
 import re
-import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -13,67 +12,14 @@ import pytest
 
 from citizen_requests.forms import RequestForm, normalise_number
 from citizen_requests.kinds import RequestKind
-from citizen_requests.models import CitizenRequest, RequestFormPage, RequestStatusPage
-from tests.citizen_requests.factories import VALID_IIN, kk
-from tests.citizen_requests.test_uploads import image_bytes, pdf_bytes
-from tests.press_pages.factories import kk_home, translate
+from citizen_requests.models import CitizenRequest
+from tests.citizen_requests.factories import kk
+from tests.citizen_requests.helpers import form_page, valid_data
+from tests.files import image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 VALID_BIN = "150340004568"
-SLUGS = {
-    RequestKind.INFORMATION: "information-request",
-    RequestKind.MEDIA: "media-request",
-    RequestKind.CLARIFICATION: "clarification-request",
-    RequestKind.APPEAL: "appeal",
-}
-
-
-def form_page(kind=RequestKind.INFORMATION, language: str = "kk") -> RequestFormPage:
-    """The live form page of ``kind`` in ``language`` (made, with its kk source, if missing)."""
-    page = RequestFormPage.objects.filter(kind=kind, locale__language_code=language).first()
-    if page:
-        return page
-    source = RequestFormPage.objects.filter(kind=kind, locale__language_code="kk").first()
-    if source is None:
-        source = kk_home().add_child(
-            instance=RequestFormPage(title=f"Сұрау: {kind}", slug=SLUGS[kind], kind=kind)
-        )
-    if language == "kk":
-        return source
-    return translate(source, language)
-
-
-def status_page(language: str = "kk") -> RequestStatusPage:
-    page = RequestStatusPage.objects.filter(locale__language_code=language).first()
-    if page:
-        return page
-    source = RequestStatusPage.objects.filter(locale__language_code="kk").first()
-    if source is None:
-        source = kk_home().add_child(
-            instance=RequestStatusPage(title="Сұрау мәртебесі", slug="request-status")
-        )
-    return source if language == "kk" else translate(source, language)
-
-
-def valid_data(kind=RequestKind.INFORMATION, **overrides) -> dict:
-    data = {
-        "full_name": "Асқар Тестов",
-        "email": "asqar@example.kz",
-        "phone": "8 701 234 56 78",
-        "channel": "email",
-        "subject": "Бюджет туралы",
-        "text": "2026 жылғы бюджеттің орындалуы туралы ақпарат беруіңізді сұраймын.",
-        "consent": "on",
-        "website": "",
-        "submission_token": str(uuid.uuid4()),
-    }
-    if kind in (RequestKind.MEDIA, RequestKind.CLARIFICATION):
-        data.update(outlet="«Дала» газеті", accreditation_number="AK-123")
-    else:
-        data.update(requester_type="individual", iin=VALID_IIN)
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def bound(kind=RequestKind.INFORMATION, files=None, **overrides) -> RequestForm:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from citizen_requests import services
 from citizen_requests.kinds import RefusalGround
 from citizen_requests.letters import render_notice_pdf
-from tests.citizen_requests.test_services import agency, make_case, officer
+from tests.citizen_requests.helpers import agency, make_case, officer
 
 pytestmark = pytest.mark.django_db
 

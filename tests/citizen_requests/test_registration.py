@@ -23,9 +23,9 @@ from citizen_requests import deadlines
 from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent
 from citizen_requests.registration import register
-from tests.agency.test_queue import broker, run_in_worker, waiting_jobs  # noqa: F401
-from tests.citizen_requests.test_forms import form_page, status_page, valid_data
-from tests.citizen_requests.test_uploads import docx_bytes, image_bytes, pdf_bytes
+from tests.agency.queue import run_in_worker, waiting_jobs
+from tests.citizen_requests.helpers import form_page, status_page, valid_data
+from tests.files import docx_bytes, image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +150,7 @@ class TestRegister:
 
 class TestAcknowledgementEmail:
     def test_the_mail_leaves_through_django_q2_after_the_commit(
-        self,
-        broker,  # noqa: F811 - the fixture from tests.agency.test_queue
-        django_capture_on_commit_callbacks,
+        self, broker, django_capture_on_commit_callbacks
     ):
         status_page("ru")
         with QUEUED, django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -7,27 +7,22 @@ Dates are today's, made a working day by a transfer row where needed; the day-by
 call the job functions with a ``today``.
 """
 
-import ast
 import datetime
 from importlib import import_module
 
 from django.core import mail
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
-from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from wagtail.users.models import UserProfile
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Schedule
-from django_q.tasks import async_task
 
 from agency import schedules
 from agency.models import CalendarDay
-from agency.outbox import DELIVER_JOB
 from citizen_requests.deadlines import RequestCalendar
 from citizen_requests.jobs import digest, reminders
 from citizen_requests.kinds import Status
@@ -36,13 +31,12 @@ from citizen_requests.models import (
     RequestEvent,
     RequestSettings,
 )
-from tests.agency.test_queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
+from tests.citizen_requests.helpers import run_schedule
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
 
-QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 MIGRATION = "0004_schedules"
 SCHEDULES = {
     "citizen_requests: remind_executors": "citizen_requests.jobs.remind_executors",
@@ -50,14 +44,6 @@ SCHEDULES = {
     "citizen_requests: send_daily_digest": "citizen_requests.jobs.send_daily_digest",
     "citizen_requests: anonymise_closed_cases": "citizen_requests.jobs.anonymise_closed_cases",
 }
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 @pytest.fixture
@@ -71,29 +57,6 @@ def today():
 @pytest.fixture
 def calendar(today):
     return RequestCalendar.load()
-
-
-def run_schedule(name: str, broker, django_capture_on_commit_callbacks) -> list:
-    """Enqueue what django-q2's scheduler enqueues for ``name``, run it, then deliver its mail.
-
-    Returns the jobs' results, as django-q2 stored them.
-    """
-    schedule = Schedule.objects.get(name=name)
-    args = ast.literal_eval(f"({schedule.args},)") if schedule.args else ()
-    with QUEUED, django_capture_on_commit_callbacks(execute=False) as callbacks:
-        async_task(schedule.func, *args, broker=broker)
-        jobs = waiting_jobs(broker)
-        assert [job["func"] for job in jobs] == [schedule.func]
-        run_in_worker(broker, jobs)
-    assert mail.outbox == [], "the worker queues the mail; nothing is sent before the commit"
-    for callback in callbacks:
-        callback()
-    mail_jobs = waiting_jobs(broker)
-    assert {job["func"] for job in mail_jobs} <= {DELIVER_JOB}
-    run_in_worker(broker, mail_jobs)
-    from django_q.models import Success
-
-    return [Success.objects.get(id=job["id"]).result for job in jobs]
 
 
 def speaks(user, language: str):

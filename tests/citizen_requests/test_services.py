@@ -1,7 +1,7 @@
 """The case actions: permissions, validation against the clocks, the timeline and the notices.
 
 Mail goes through the locmem backend here, except in the test that runs the queued answer
-through django-q2's worker (``tests.agency.test_queue``), as production sends it.
+through django-q2's worker (``tests.agency.queue``), as production sends it.
 """
 
 import datetime
@@ -13,59 +13,20 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 import pytest
-from django_q.brokers import get_broker
 
-from agency.models import AgencyProfile
 from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines, services
 from citizen_requests.kinds import Channel, RefusalGround, RequestKind, Status
 from citizen_requests.models import InformationSubtask, RequestEvent
-from tests.agency.test_queue import run_in_worker, waiting_jobs
-from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
-from tests.press_pages.factories import locale
+from tests.agency.queue import run_in_worker, waiting_jobs
+from tests.citizen_requests.factories import UnitFactory
+from tests.citizen_requests.helpers import agency, make_case, officer
+from tests.files import MINIMAL_PDF
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
 
 Action = RequestEvent.Action
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
-    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n170\n%%EOF\n"
-)
-
-
-def make_case(kind=RequestKind.INFORMATION, *, received_at=None, **fields):
-    """A request whose clocks come from the deadline engine, as registration sets them."""
-    received_at = received_at or timezone.now()
-    clocks = deadlines.compute(kind, received_at)
-    values = {
-        "kind": kind,
-        "received_at": received_at,
-        "registered_on": clocks.registered_on,
-        "answer_due": clocks.answer_due,
-        "forward_due": clocks.forward_due,
-        "refusal_due": clocks.refusal_due,
-    }
-    values.update(fields)
-    return CitizenRequestFactory(**values)
-
-
-def officer(username="officer"):
-    return member("request_officers", username)
-
-
-def agency(language="kk", name="Ақпарат министрлігі"):
-    return AgencyProfile.objects.update_or_create(
-        locale=locale(language),
-        defaults={
-            "name": name,
-            "address": "Астана, Мәңгілік Ел даңғылы, 8",
-            "email": "press@gov.kz",
-        },
-    )[0]
 
 
 @pytest.fixture
@@ -373,10 +334,8 @@ class TestAnswer:
 
 @override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 def test_the_answer_leaves_through_django_q2_after_the_commit(
-    signatory, django_capture_on_commit_callbacks
+    signatory, broker, django_capture_on_commit_callbacks
 ):
-    broker = get_broker()
-    broker.purge_queue()
     agency()
     case = make_case()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -390,4 +349,3 @@ def test_the_answer_leaves_through_django_q2_after_the_commit(
     [message] = mail.outbox
     assert message.to == [case.email]
     assert message.attachments[0][0] == f"{case.number}.pdf"
-    broker.purge_queue()

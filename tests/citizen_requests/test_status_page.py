@@ -14,7 +14,7 @@ from citizen_requests import views
 from citizen_requests.kinds import RefusalGround, Status
 from citizen_requests.models import Answer, CitizenRequest, RequestEvent
 from tests.citizen_requests.factories import CitizenRequestFactory, RequestEventFactory, kk
-from tests.citizen_requests.test_forms import status_page
+from tests.citizen_requests.helpers import status_page
 
 pytestmark = pytest.mark.django_db
 

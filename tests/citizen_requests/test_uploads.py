@@ -6,38 +6,11 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-import docx
 import pytest
-from PIL import Image
-from pypdf import PdfWriter
 
 from agency import uploads
 from tests.citizen_requests.factories import kk
-
-
-def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    for _i in range(pages):
-        writer.add_blank_page(width=200, height=200)
-    if password:
-        writer.encrypt(password)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def image_bytes(fmt: str = "PNG", size=(8, 8)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (12, 59, 99)).save(buffer, format=fmt)
-    return buffer.getvalue()
-
-
-def docx_bytes(text: str = "Өтініш") -> bytes:
-    document = docx.Document()
-    document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+from tests.files import docx_bytes, image_bytes, pdf_bytes
 
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.test import override_settings
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.tasks import async_task
 
 DEAD_REDIS = "redis://127.0.0.1:1/0"
@@ -75,13 +74,8 @@ def test_queue_down_answers_503_naming_the_queue(client):
     assert body["components"]["cache"]["status"] == "ok"
 
 
-def test_queue_counts_jobs_waiting_on_the_broker(client):
-    broker = get_broker()
-    broker.purge_queue()
+def test_queue_counts_jobs_waiting_on_the_broker(client, broker):
     async_task("math.floor", 1.5)
-    try:
-        response = client.get("/healthz")
-    finally:
-        broker.purge_queue()
+    response = client.get("/healthz")
 
     assert response.json()["components"]["queue"]["pending"] == 1

@@ -45,6 +45,7 @@ from press_pages.models import (
     NewsPageTopic,
     Topic,
 )
+from tests.demo.helpers import seed
 from workflows.models import (
     Clearance,
     LegalReviewTask,
@@ -67,7 +68,6 @@ PAGE_MODELS = [
 ]
 MODERATED_MODELS = [NewsPage, BriefingPage, FAQAnswerPage]
 LOCALIZED_MODELS = [*PAGE_MODELS, Topic, FAQCategory, AgencyProfile]
-SMALL = ["--news", "5", "--briefings", "4", "--faq", "4"]
 
 
 def snapshot() -> dict:
@@ -93,12 +93,6 @@ def snapshot() -> dict:
     ):
         counts[model.__name__] = model.objects.count()
     return counts
-
-
-def seed(*args) -> str:
-    out = StringIO()
-    call_command("seed_demo", *SMALL, "--force", *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
 
 
 def require_kk_and_ru():

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
+from workflows.models import ModerationSettings
 from workflows.roles import GROUPS
 
 PASSWORD = "test-password-2026"
@@ -69,3 +70,10 @@ def moderate(page, author=None):
         raise AssertionError(f"moderation of {page} ended {state.status}: {comment}")
     page.refresh_from_db()
     return page.specific
+
+
+def require_translations(*codes: str) -> None:
+    """The "translations go together" rule for ``codes``, set as an administrator would."""
+    settings = ModerationSettings.load()
+    settings.required_locales = list(codes)
+    settings.save()

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from wagtail.models import APIToken, PageLogEntry
 
+from tests.workflows.helpers import IIN, GuardTestCase, has_body_text, paragraph
 from tests.workflows.moderation import moderate
-from tests.workflows.test_guard_paths import IIN, GuardTestCase, has_body_text, paragraph
 from workflows.models import Clearance
 
 

@@ -16,7 +16,7 @@ from wagtail.users.models import UserProfile
 
 from bs4 import BeautifulSoup
 
-from agency.identifiers import is_valid_iin_or_bin
+from tests.agency.identifiers import make_iin
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
     FAQIndexPageFactory,
@@ -25,6 +25,7 @@ from tests.press_pages.factories import (
     kk_home,
     locale,
 )
+from tests.workflows.helpers import IIN, iin_body
 from tests.workflows.moderation import PASSWORD, member, submit
 from workflows import guard
 from workflows.forms import WaiverForm
@@ -38,34 +39,11 @@ from workflows.models import (
 from workflows.restricted import mask
 from workflows.status import PUBLISHED_UNREVIEWED, page_state
 
-_W1 = range(1, 12)
-_W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
-
-
-def make_iin(first_eleven: str) -> str:
-    """A valid ИИН from its first 11 digits (the control digit computed as the МВД does)."""
-    digits = [int(char) for char in first_eleven]
-    check = sum(d * w for d, w in zip(digits, _W1, strict=True)) % 11
-    if check == 10:
-        check = sum(d * w for d, w in zip(digits, _W2, strict=True)) % 11
-    value = first_eleven + str(check)
-    assert is_valid_iin_or_bin(value)
-    return value
-
-
-IIN = make_iin("90011530012")
 IIN_RU = make_iin("88030430011")
 PHONE = "+7 701 234 56 78"
 CLEAN_BODY = [
     ("paragraph", "<p>Жаңа қызмет азаматтарға өтінішті онлайн беруге мүмкіндік береді.</p>")
 ]
-
-
-def iin_body(iin: str = IIN):
-    return [
-        ("paragraph", "<p>Министрлік жаңа қызметті іске қосты.</p>"),
-        ("paragraph", f"<p>Өтініш берушінің ЖСН: {iin}.</p>"),
-    ]
 
 
 def login(client, role: str, username: str | None = None, language: str = "en"):

@@ -11,16 +11,14 @@ import io
 import json
 import time
 
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
@@ -28,99 +26,18 @@ from django_q.models import Schedule
 from django_q.tasks import async_task, fetch
 
 from press_pages.models import NewsPage
-from tests.press_pages.factories import (
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    kk_home,
-    locale,
-)
-from tests.workflows.moderation import member, moderate, prefer_english, submit
+from tests.press_pages.factories import locale
+from tests.workflows.helpers import IIN, GuardTestCase, edit_form_data, has_body_text, paragraph
+from tests.workflows.moderation import member, moderate, require_translations, submit
 from workflows.guard import PublicationBlocked, scan_bundle
-from workflows.models import Clearance, ModerationSettings, StopListTerm
+from workflows.models import Clearance, StopListTerm
 from workflows.services import emergency_publish, waive
 
-# A valid ИИН (the checksum holds): personal data that blocks publication.
-IIN = "900115300122"
 SCHEDULE_NAME = "wagtail: publish_scheduled"
-
-
-def paragraph(text: str, key: str = "a1b2c") -> list:
-    """A body of one paragraph, stored as the page editor stores rich text."""
-    return [("paragraph", f'<p data-block-key="{key}">{text}</p>')]
 
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def edit_form_data(revision: Revision, **fields) -> dict:
-    """The page editor's POST data for a news revision, as the browser would send it back."""
-    content = revision.content
-    body = content["body"]
-    if isinstance(body, str):
-        body = json.loads(body)
-    stream = {"count": str(len(body))}
-    for order, block in enumerate(body):
-        stream[str(order)] = {
-            "type": block["type"],
-            "value": rich_text(block["value"]),
-            "id": block["id"],
-            "deleted": "",
-            "order": str(order),
-        }
-    data = {
-        "title": content["title"],
-        "slug": content["slug"],
-        "lead": content["lead"],
-        "display_date": content["display_date"],
-        "body": stream,
-        "topic_links": inline_formset([]),
-        "related_links": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
-def require_translations(*codes: str) -> None:
-    """The "translations go together" rule for ``codes``, set as an administrator would."""
-    settings = ModerationSettings.load()
-    settings.required_locales = list(codes)
-    settings.save()
-
-
-def has_body_text(revision: Revision, text: str) -> bool:
-    """Whether ``text`` is in the revision's fields (the body is stored as a JSON string)."""
-    content = dict(revision.content)
-    if isinstance(content.get("body"), str):
-        content["body"] = json.loads(content["body"])
-    return text in json.dumps(content, ensure_ascii=False)
-
-
-class GuardTestCase(TestCase):
-    """A news index, a superuser, an editor (the author) and a press secretary."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.index = NewsIndexPageFactory(parent=kk_home())
-        cls.superuser = get_user_model().objects.create_superuser(
-            "root", "root@example.kz", "root-password"
-        )
-        cls.author = member("editors", "author")
-        cls.press = member("press_secretaries", "press")
-        prefer_english(cls.superuser, cls.author, cls.press)
-
-    def draft(self, text: str = "Министрлік жаңа қызметті іске қосты.", **fields) -> NewsPage:
-        """A news draft saved by the author, never moderated."""
-        page = NewsPageFactory(parent=self.index, live=False, body=paragraph(text), **fields)
-        page.save_revision(user=self.author)
-        return page
-
-    def assert_draft_kept(self, page, text: str):
-        """The page is not live and its latest revision still holds ``text``."""
-        page.refresh_from_db()
-        self.assertFalse(page.live)
-        self.assertTrue(has_body_text(page.get_latest_revision(), text))
 
 
 class PublishButtonTests(GuardTestCase):

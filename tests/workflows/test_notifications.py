@@ -2,7 +2,7 @@
 
 Pages are submitted, approved and rejected through their real workflow; the mail goes through
 ``agency.outbox.OutboxEmailBackend``, the job is taken off the broker and run by django-q2's worker
-(``tests.agency.test_queue``), which delivers to ``mail.outbox``.
+(``tests.agency.queue``), which delivers to ``mail.outbox``.
 """
 
 import ast
@@ -21,12 +21,11 @@ from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
 import pytest
-from django_q.brokers import get_broker
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from agency.outbox import DELIVER_JOB
-from tests.agency.test_queue import run_in_worker, waiting_jobs
+from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
 from tests.workflows.moderation import approve_all, member, reviewer_for, submit
 from workflows import guard
@@ -38,14 +37,6 @@ pytestmark = pytest.mark.django_db
 QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 SCHEDULE_NAME = "workflows: notify_overdue_reviews"
 SLUGS = itertools.count(1)
-
-
-@pytest.fixture
-def broker():
-    broker = get_broker()
-    broker.purge_queue()
-    yield broker
-    broker.purge_queue()
 
 
 @pytest.fixture(autouse=True)

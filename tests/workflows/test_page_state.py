@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home, locale
+from tests.workflows.helpers import iin_body
 from tests.workflows.moderation import PASSWORD, approve_all, member, moderate, submit
-from tests.workflows.test_editor_ui import iin_body
 from workflows import guard, status
 from workflows.models import EmergencyPublication, ModerationSettings
 from workflows.services import emergency_publish, withdraw

@@ -25,8 +25,8 @@ from tests.press_pages.factories import (
     NewsPageFactory,
     kk_home,
 )
+from tests.workflows.helpers import IIN, edit_form_data, paragraph
 from tests.workflows.moderation import member, moderate, submit
-from tests.workflows.test_guard_paths import IIN, edit_form_data, paragraph
 from workflows.guard import scan_bundle
 from workflows.models import ModerationSettings, StopListTerm, Waiver
 from workflows.services import can_emergency_publish, can_waive

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.agency.test_identifiers import INVALID_VECTORS
+from tests.agency.identifiers import INVALID_VECTORS
 from workflows.restricted import (
     BLOCK,
     WARN,

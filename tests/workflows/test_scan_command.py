@@ -10,9 +10,10 @@ from django.utils import translation
 
 import pytest
 
+from tests.agency.identifiers import make_iban, make_iin
+from tests.files import docx_bytes
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home, locale
 from tests.workflows.pdf_builder import build_pdf
-from tests.workflows.test_scanning import docx_bytes, make_iban, make_iin
 from workflows.management.commands import scan_restricted
 from workflows.models import StopListTerm
 

@@ -1,6 +1,5 @@
 """What a revision would publish, walked field by field and scanned for restricted information."""
 
-import io
 import json
 
 from django.core.files.base import ContentFile
@@ -9,11 +8,12 @@ import wagtail_factories
 from wagtail.documents import get_document_model
 
 import pytest
-from docx import Document as DocxDocument
 
 from agency.identifiers import is_valid_iin_or_bin
 from agency.models import AgencyProfile
 from press_pages.models import BriefingSpeaker, NewsPageTopic
+from tests.agency.identifiers import make_iban, make_iin
+from tests.files import docx_bytes
 from tests.press_pages.factories import (
     BriefingIndexPageFactory,
     BriefingPageFactory,
@@ -41,26 +41,6 @@ from workflows.scanning import (
 
 pytestmark = pytest.mark.django_db
 
-_W1 = range(1, 12)
-_W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
-
-
-def make_iin(first_eleven: str) -> str:
-    """A valid ИИН from its first 11 digits (the control digit computed as the МВД does)."""
-    digits = [int(char) for char in first_eleven]
-    check = sum(d * w for d, w in zip(digits, _W1, strict=True)) % 11
-    if check == 10:
-        check = sum(d * w for d, w in zip(digits, _W2, strict=True)) % 11
-    value = first_eleven + str(check)
-    assert is_valid_iin_or_bin(value)
-    return value
-
-
-def make_iban(bban: str) -> str:
-    number = int("".join(str(int(char, 36)) for char in bban + "KZ00"))
-    return f"KZ{98 - number % 97:02d}{bban}"
-
-
 IIN_SEO = make_iin("90011530012")
 IIN_RICH = make_iin("85020340056")
 IIN_GALLERY = make_iin("78111220034")
@@ -77,15 +57,6 @@ BANNED_NAME = "Ерлан Қасымов"
 
 def digits_of(value: str) -> str:
     return "".join(char for char in value if char.isdigit())
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    document = DocxDocument()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def make_document(title: str, data: bytes, name: str):

@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsIndexPageFactory, kk_home
+from tests.workflows.helpers import edit_form_data
 from tests.workflows.moderation import PASSWORD, member, prefer_english
-from tests.workflows.test_guard_paths import edit_form_data
 
 
 def news_form(title: str, text: str, slug: str = "new-service") -> dict:

@@ -20,8 +20,8 @@ from tests.press_pages.factories import (
     kk_home,
     locale,
 )
-from tests.workflows.moderation import member, submit
-from tests.workflows.test_guard_paths import IIN, paragraph, require_translations
+from tests.workflows.helpers import IIN, paragraph
+from tests.workflows.moderation import member, require_translations, submit
 from workflows.guard import scan_bundle
 from workflows.models import (
     Clearance,
