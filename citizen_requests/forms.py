@@ -18,6 +18,7 @@ from agency.forms import DescribedFieldsMixin, clean_identifier, clean_phone_num
 from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
 
 from .kinds import Channel, RequesterType, RequestKind
+from .models import CitizenRequest
 
 MEDIA_KINDS = (RequestKind.MEDIA, RequestKind.CLARIFICATION)
 MAX_TEXT = 10_000
@@ -290,21 +291,7 @@ class RequestForm(DescribedFieldsMixin, forms.Form):
     def model_data(self) -> dict:
         """The validated values that go onto :class:`~citizen_requests.models.CitizenRequest`."""
         data = self.cleaned_data
-        names = [
-            "requester_type",
-            "full_name",
-            "iin",
-            *LEGAL_ENTITY_FIELDS,
-            "outlet",
-            "accreditation_number",
-            "email",
-            "phone",
-            "postal_address",
-            "channel",
-            "subject",
-            "text",
-        ]
-        values = {name: data[name] for name in names if name in data}
+        values = {name: data[name] for name in CitizenRequest.FILED_FIELDS if name in data}
         values["requester_type"] = values.get("requester_type") or RequesterType.INDIVIDUAL
         values["postal_address"] = values.get("postal_address", "").strip()
         return values

@@ -22,26 +22,6 @@ from .models import CitizenRequest, RequestAttachment, RequestEvent, RequestStat
 
 logger = logging.getLogger(__name__)
 
-#: The fields of :class:`CitizenRequest` that ``data`` may set.
-REQUEST_FIELDS = (
-    "requester_type",
-    "full_name",
-    "iin",
-    "organisation",
-    "bin",
-    "signatory_position",
-    "outgoing_number",
-    "outgoing_date",
-    "outlet",
-    "accreditation_number",
-    "email",
-    "phone",
-    "postal_address",
-    "channel",
-    "subject",
-    "text",
-)
-
 
 def _checked(files) -> list[CheckedFile]:
     return [f if isinstance(f, CheckedFile) else check_file(f) for f in files]
@@ -79,7 +59,7 @@ def register(
                 if existing is not None:
                     return existing, None
             sequence, number = numbering.take(counter)
-            values = {name: data[name] for name in REQUEST_FIELDS if name in data}
+            values = {name: data[name] for name in CitizenRequest.FILED_FIELDS if name in data}
             citizen_request = CitizenRequest(
                 kind=kind,
                 year=year,

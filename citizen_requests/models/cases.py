@@ -38,6 +38,26 @@ class Unit(models.Model):
 class CitizenRequest(models.Model):
     """One registered request and everything the law asks to record about it."""
 
+    #: What the requester fills in (the form's values that registration stores).
+    FILED_FIELDS = (
+        "requester_type",
+        "full_name",
+        "iin",
+        "organisation",
+        "bin",
+        "signatory_position",
+        "outgoing_number",
+        "outgoing_date",
+        "outlet",
+        "accreditation_number",
+        "email",
+        "phone",
+        "postal_address",
+        "channel",
+        "subject",
+        "text",
+    )
+
     kind = models.CharField(_("kind"), max_length=20, choices=RequestKind.choices)
     number = models.CharField(_("registration number"), max_length=32, unique=True)
     year = models.PositiveSmallIntegerField(_("year"))
