@@ -17,8 +17,8 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from agency.spreadsheets import safe_cell
 from citizen_requests.letters import FONT, LetterPDF
-from citizen_requests.reports import safe_cell
 
 
 def columns() -> list[str]:

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agency.calendar import LOCAL_TZ, WorkingCalendar
+from agency.spreadsheets import safe_cell
 
 from .deadlines import RequestCalendar
 from .kinds import Channel, RefusalGround, RequesterType, RequestKind, Status
@@ -519,13 +520,6 @@ def _labels(choices) -> dict[str, str]:
 
 def register_header() -> list[str]:
     return [str(label) for _key, label in REGISTER_COLUMNS]
-
-
-def safe_cell(value):
-    """A spreadsheet cell that cannot run as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _csv_value(value):
