@@ -13,10 +13,10 @@ import logging
 from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.http import no_store
 
 from .. import events
 from ..event_forms import InterviewForm, QuestionForm, RegistrationForm
@@ -29,18 +29,12 @@ ROUTE_CACHE_SECONDS = 3600
 Status = EventRegistration.Status
 
 
-def _no_store(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
-
-
 def _language(page) -> str:
     return page.locale.language_code
 
 
 def _redirect(url: str):
-    return _no_store(HttpResponseRedirect(url, status=303))
+    return no_store(HttpResponseRedirect(url, status=303))
 
 
 def _subpage_url(request, page, route: str, **kwargs) -> str:
@@ -159,7 +153,7 @@ def register(request, page):
     response = TemplateResponse(
         request, "accreditation/events/register.html", context, status=status
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 def _registration_or_404(page, token):
@@ -215,7 +209,7 @@ def confirm(request, page, token):
     response = TemplateResponse(
         request, "accreditation/events/registration.html", context, status=status
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 def questions(request, page, token):
@@ -253,7 +247,7 @@ def questions(request, page, token):
     response = TemplateResponse(
         request, "accreditation/events/questions.html", context, status=status
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,7 +346,7 @@ def interview_request(request, page):
     response = TemplateResponse(
         request, "accreditation/events/interview.html", context, status=status
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 def _interview_done(request, page):
@@ -370,4 +364,4 @@ def _interview_done(request, page):
         status_url=status_page_url(_language(page)),
     )
     response = TemplateResponse(request, "accreditation/events/interview_done.html", context)
-    return _no_store(response)
+    return no_store(response)
