@@ -1,20 +1,44 @@
-"""Wagtail hooks of the accreditation app: each admin area registers itself from its own module,
-and the public routes and sections go to the accreditation and briefing pages."""
+"""Wagtail hooks of the accreditation service: its "Accreditation" menu and admin views, and
+the public routes and sections it gives the accreditation and briefing pages. The audit log's
+actions are registered by :mod:`.admin.audit`."""
+
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
 
 from press_pages.models.briefings import BRIEFING_ROUTES_HOOK, BRIEFING_SECTIONS_HOOK
 
 from . import routes
-from .admin import (
-    accreditations,  # noqa: F401
-    applications,  # noqa: F401
-    audit,  # noqa: F401
-    cards,  # noqa: F401
-    events,  # noqa: F401
-    intakes,  # noqa: F401
-)
+from .admin import audit  # noqa: F401
+from .admin.accreditations import accreditation_viewset, deprivation_viewset
+from .admin.applications import application_viewset
+from .admin.cards import card_viewset
+from .admin.events import event_viewset
+from .admin.intakes import intake_viewset
 from .pages import ACCREDITATION_PAGE_ROUTES_HOOK
+
+
+class AccreditationViewSetGroup(ViewSetGroup):
+    """Each item is shown to those who may see its records (the Accreditation officers and the
+    Heads); the menu itself only if one of them is."""
+
+    menu_label = _("Accreditation")
+    menu_name = "accreditation"
+    menu_icon = "user"
+    menu_order = 260
+    items = (
+        intake_viewset,
+        application_viewset,
+        accreditation_viewset,
+        deprivation_viewset,
+        event_viewset,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_accreditation_viewsets():
+    return [AccreditationViewSetGroup(), card_viewset]
 
 
 @hooks.register(ACCREDITATION_PAGE_ROUTES_HOOK)

@@ -66,12 +66,13 @@ def measure(client, url: str, runs: int) -> tuple[list[float], int]:
 def matched(url: str, user) -> int:
     from django.http import QueryDict
 
-    from citizen_requests.admin.cases import filter_cases
-    from citizen_requests.admin.forms import CaseFilterForm
+    from citizen_requests.admin.cases import CaseFilterSet, search_cases
+    from citizen_requests.models import CitizenRequest
 
-    form = CaseFilterForm(QueryDict(url.partition("?")[2]))
-    form.is_valid()
-    return filter_cases(form.cleaned_data, user).count()
+    params = QueryDict(url.partition("?")[2])
+    filters = CaseFilterSet(params, CitizenRequest.objects.all())
+    filters.is_valid()
+    return search_cases(filters.qs, params.get("q", ""), user).count()
 
 
 def main() -> int:

@@ -9,10 +9,10 @@ import logging
 
 from django.http import FileResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.http import no_store
 from agency.models import AgencyProfile
 
 from .forms import RequestForm, StatusForm
@@ -24,12 +24,6 @@ logger = logging.getLogger(__name__)
 
 #: Compared against when no request has the number, so a miss takes as long as a wrong code.
 _NO_DIGEST = "0" * 64
-
-
-def _no_store(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
 
 
 def _language(page) -> str:
@@ -65,7 +59,7 @@ def serve_form(page, request):
     response = TemplateResponse(
         request, page.get_template(request), form_context(page, request, form), status=status
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 def _register(page, request, form):
@@ -103,7 +97,7 @@ def _register(page, request, form):
         status_page=page.status_page(),
     )
     response = TemplateResponse(request, "citizen_requests/acknowledgement.html", context)
-    return _no_store(response)
+    return no_store(response)
 
 
 # ---------------------------------------------------------------------------
@@ -178,7 +172,7 @@ def serve_status(page, request):
             status = 400
     context["form"] = form
     response = TemplateResponse(request, page.get_template(request), context, status=status)
-    return _no_store(response)
+    return no_store(response)
 
 
 def _letter(citizen_request: CitizenRequest):
@@ -191,4 +185,4 @@ def _letter(citizen_request: CitizenRequest):
         filename=f"{citizen_request.number}.pdf",
         content_type="application/pdf",
     )
-    return _no_store(response)
+    return no_store(response)

@@ -1,3 +1,27 @@
-"""Wagtail hooks of the forms module: each admin area registers itself from its own module."""
+"""Wagtail hooks of the requests service: its "Requests" menu (the cases and the reports) and its
+settings (the working calendar and the units, registered by :mod:`.admin.calendar`)."""
 
-from .admin import calendar, cases, reports  # noqa: F401
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from .admin import calendar  # noqa: F401
+from .admin.cases import case_viewset
+from .admin.reports import report_viewset
+
+
+class RequestsViewSetGroup(ViewSetGroup):
+    """Each item is shown to those who may use it: cases to the request officers, reports to
+    them and to the Heads; the menu itself only if one of them is."""
+
+    menu_label = _("Requests")
+    menu_name = "citizen-requests"
+    menu_icon = "mail"
+    menu_order = 250
+    items = (case_viewset, report_viewset)
+
+
+@hooks.register("register_admin_viewset")
+def register_requests_viewsets():
+    return RequestsViewSetGroup()

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,8 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
+
+from agency.admin import forbidden
 
 from .forms import EmergencyPublishForm, WaiverForm
 from .guard import PublicationBlocked, bundle_revisions, scan_bundle
@@ -43,21 +44,6 @@ def can_review(user, page) -> bool:
         return False
     permissions = page.permissions_for_user(user)
     return permissions.can_edit() or permissions.can_publish() or can_waive(user)
-
-
-def forbidden(request, message: str) -> TemplateResponse:
-    """A 403 page in the admin's own layout that says why."""
-    return TemplateResponse(
-        request,
-        "workflows/admin/forbidden.html",
-        {
-            "page_title": gettext("Not allowed"),
-            "header_title": gettext("Not allowed"),
-            "header_icon": "warning",
-            "message": message,
-        },
-        status=403,
-    )
 
 
 def _page_or_404(page_id: int):

@@ -1,62 +1,126 @@
 """Accreditation records: the active ones (and expired, deprived, future) with filters, the
 record with its personal data (audited), and deprivation on a statutory ground.
 
-"Deprivations" is the same list filtered to withdrawn records, showing the ground, the date
-and the end of the six-month bar.
+"Deprivations" lists the withdrawn records with the ground, the date and the end of the
+six-month bar.
 """
 
 import datetime
-import mimetypes
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+import django_filters
+
+from agency.admin import (
+    ChoiceColumn,
+    ExactDateColumn,
+    LinkColumn,
+    PlainColumn,
+    ServiceIndexView,
+    ServiceViewSet,
+)
+from agency.private_files import PrivateFile, private_file_response
 
 from .. import services
 from ..models import Accreditation, AccreditationType, DeprivationGround, Outlet
-from . import MENU_HOOK, can, forbidden
+from . import REFUSAL, can
 
-NAMESPACE = "accreditation_records"
-PER_PAGE = 50
 VIEW = "accreditation.view_accreditation"
+DEPRIVE = "accreditation.deprive_accreditation"
+CHANGE = "accreditation.change_accreditation"
+ACTIVE = Accreditation.Status.ACTIVE
 
 STATES = [
     ("active", gettext_lazy("Active")),
     ("expired", gettext_lazy("Expired")),
     ("deprived", gettext_lazy("Deprived")),
     ("not_yet", gettext_lazy("Not yet valid")),
-    ("", gettext_lazy("Any")),
 ]
 
 
-class AccreditationFilterForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Card number or name"), required=False)
-    state = forms.ChoiceField(label=gettext_lazy("Status"), required=False, choices=STATES)
-    kind = forms.ChoiceField(
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def accredited_outlets(request):
+    return Outlet.objects.filter(accreditations__isnull=False).distinct()
+
+
+class RecordFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Type"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + list(AccreditationType.choices),
+        choices=AccreditationType.choices,
+        empty_label=gettext_lazy("Any"),
     )
-    outlet = forms.ModelChoiceField(
-        label=gettext_lazy("Media outlet"),
-        required=False,
-        queryset=Outlet.objects.filter(accreditations__isnull=False).distinct(),
+    outlet = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Media outlet"), queryset=accredited_outlets
     )
-    expiring_within = forms.IntegerField(
-        label=gettext_lazy("Expiring within (days)"), required=False, min_value=0, max_value=366
+
+    class Meta:
+        model = Accreditation
+        fields = ["kind", "outlet"]
+
+
+class AccreditationFilterSet(RecordFilterSet):
+    """Active records unless another state (or any, ``state=``) is asked for."""
+
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=STATES,
+        empty_label=gettext_lazy("Any"),
+        initial="active",
+        method="filter_state",
     )
+    expiring_within = IntegerFilter(
+        label=gettext_lazy("Expiring within (days)"),
+        min_value=0,
+        max_value=366,
+        method="filter_expiring_within",
+    )
+
+    class Meta:
+        model = Accreditation
+        fields = ["state", "kind", "outlet", "expiring_within"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "state" not in data:
+            data = data.copy()
+            data["state"] = "active"
+        super().__init__(data, *args, **kwargs)
+
+    def filter_state(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "active":
+            return queryset.filter(status=ACTIVE, valid_from__lte=today, valid_until__gte=today)
+        if value == "expired":
+            return queryset.filter(status=ACTIVE, valid_until__lt=today)
+        if value == "deprived":
+            return queryset.filter(status=Accreditation.Status.DEPRIVED)
+        return queryset.filter(status=ACTIVE, valid_from__gt=today)
+
+    def filter_expiring_within(self, queryset, name, value):
+        if value is None:
+            return queryset
+        today = timezone.localdate()
+        return queryset.filter(
+            status=ACTIVE,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=value),
+        )
 
 
 class DepriveForm(forms.Form):
@@ -71,218 +135,255 @@ class DepriveForm(forms.Form):
     )
 
 
-def filter_accreditations(params: dict, today=None):
-    today = today or timezone.localdate()
-    records = Accreditation.objects.all()
-    state = params.get("state")
-    active = Q(status=Accreditation.Status.ACTIVE)
-    if state == "active":
-        records = records.filter(active, valid_from__lte=today, valid_until__gte=today)
-    elif state == "expired":
-        records = records.filter(active, valid_until__lt=today)
-    elif state == "deprived":
-        records = records.filter(status=Accreditation.Status.DEPRIVED)
-    elif state == "not_yet":
-        records = records.filter(active, valid_from__gt=today)
-    if params.get("kind"):
-        records = records.filter(kind=params["kind"])
-    if params.get("outlet"):
-        records = records.filter(outlet=params["outlet"])
-    if params.get("expiring_within") is not None:
-        records = records.filter(
-            active,
-            valid_until__gte=today,
-            valid_until__lte=today + datetime.timedelta(days=params["expiring_within"]),
+KIND_LABELS = dict(AccreditationType.choices)
+
+
+def kind_and_event(record: Accreditation) -> str:
+    kind = KIND_LABELS.get(record.kind, record.kind)
+    return f"{kind}: {record.briefing.title}" if record.briefing else kind
+
+
+def validity(record: Accreditation) -> str:
+    dates = (
+        date_format(day, "SHORT_DATE_FORMAT") for day in (record.valid_from, record.valid_until)
+    )
+    return " – ".join(dates)
+
+
+def state_label(record: Accreditation) -> str:
+    return dict(STATES)[record.state()]
+
+
+class RecordIndexView(ServiceIndexView):
+    def get_base_queryset(self):
+        return Accreditation.objects.select_related("outlet", "briefing")
+
+    def search_queryset(self, queryset):
+        query = self.search_query.strip()
+        if not query:
+            return queryset
+        return queryset.filter(Q(card_number__icontains=query) | Q(full_name__icontains=query))
+
+
+class DeprivationIndexView(RecordIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(status=Accreditation.Status.DEPRIVED)
+
+
+class AccreditationView(WagtailAdminTemplateMixin, TemplateView):
+    """The record with the journalist's personal data (audited), and deprivation."""
+
+    viewset = None
+    template_name = "accreditation/admin/accreditation.html"
+    header_icon = "user"
+    deprive_form = None
+    status = 200
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can(request.user, VIEW):
+            raise PermissionDenied
+        self.record = get_object_or_404(
+            Accreditation.objects.select_related("outlet", "briefing", "journalist__application"),
+            pk=kwargs["pk"],
         )
-    query = (params.get("q") or "").strip()
-    if query:
-        records = records.filter(Q(card_number__icontains=query) | Q(full_name__icontains=query))
-    if state == "deprived":
-        return records.order_by("-deprived_at", "-pk")
-    return records.order_by("valid_until", "pk")
+        return super().dispatch(request, *args, **kwargs)
 
+    def get_page_title(self):
+        return self.record.card_number
 
-def accreditation_list(request, deprivations: bool = False):
-    if not can(request.user, VIEW):
-        return forbidden(request)
-    data = request.GET.copy()
-    if "state" not in data:
-        data["state"] = "deprived" if deprivations else "active"
-    form = AccreditationFilterForm(data)
-    params = form.cleaned_data if form.is_valid() else {"state": data["state"]}
-    today = timezone.localdate()
-    records = filter_accreditations(params, today).select_related("outlet", "briefing")
-    page = Paginator(records, PER_PAGE).get_page(request.GET.get("p"))
-    for record in page.object_list:
-        record.current_state = record.state(today)
-    query = request.GET.copy()
-    query.pop("p", None)
-    title = _("Deprivations") if params.get("state") == "deprived" else _("Accreditations")
-    return TemplateResponse(
-        request,
-        "accreditation/admin/accreditations.html",
-        {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "user",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
-            "form": form,
-            "page": page,
-            "show_deprivation": params.get("state") == "deprived",
-            "querystring": query.urlencode(),
-        },
-    )
+    def get_header_title(self):
+        return _("Accreditation %(card)s") % {"card": self.record.card_number}
 
+    def get_breadcrumbs_items(self):
+        return self.viewset.breadcrumbs({"url": "", "label": self.record.card_number})
 
-def deprivation_list(request):
-    return accreditation_list(request, deprivations=True)
-
-
-def accreditation_view(request, pk: int, deprive_form=None, status: int = 200):
-    if not can(request.user, VIEW):
-        return forbidden(request)
-    record = get_object_or_404(
-        Accreditation.objects.select_related("outlet", "briefing", "journalist__application"),
-        pk=pk,
-    )
-    services.log_personal_data_view(record, user=request.user, what="accreditation: IIN, phone")
-    may_deprive = (
-        can(request.user, "accreditation.deprive_accreditation")
-        and record.status == Accreditation.Status.ACTIVE
-    )
-    return TemplateResponse(
-        request,
-        "accreditation/admin/accreditation.html",
-        {
-            "page_title": record.card_number,
-            "header_title": _("Accreditation %(card)s") % {"card": record.card_number},
-            "header_icon": "user",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": reverse(f"{NAMESPACE}:list"), "label": _("Accreditations")},
-                {"url": "", "label": record.card_number},
-            ],
-            "record": record,
-            "state": record.state(),
-            "deprive_form": (deprive_form or DepriveForm()) if may_deprive else None,
-            "may_change_notices": can(request.user, "accreditation.change_accreditation"),
-        },
-        status=status,
-    )
-
-
-def deprive(request, pk: int):
-    if request.method != "POST":
-        return redirect(f"{NAMESPACE}:accreditation", pk=pk)
-    record = get_object_or_404(Accreditation, pk=pk)
-    form = DepriveForm(request.POST)
-    if not can(request.user, "accreditation.deprive_accreditation"):
-        return forbidden(request)
-    if not form.is_valid():
-        return accreditation_view(request, pk, deprive_form=form, status=400)
-    try:
-        record = services.deprive(
-            record,
-            user=request.user,
-            ground=form.cleaned_data["ground"],
-            note=form.cleaned_data["note"],
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record, user = self.record, self.request.user
+        services.log_personal_data_view(record, user=user, what="accreditation: IIN, phone")
+        may_deprive = can(user, DEPRIVE) and record.status == ACTIVE
+        context.update(
+            record=record,
+            state=record.state(),
+            deprive_form=(self.deprive_form or DepriveForm()) if may_deprive else None,
+            may_change_notices=can(user, CHANGE),
         )
-    except PermissionDenied:
-        return forbidden(request)
-    except services.AccreditationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("The accreditation is withdrawn. No new accreditation until %(date)s.")
-            % {"date": record.barred_until},
-        )
-    return redirect(f"{NAMESPACE}:accreditation", pk=pk)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        return super().render_to_response(context, status=self.status, **response_kwargs)
+
+
+class DepriveView(AccreditationView):
+    """Withdraw the accreditation on a statutory ground (POST); the service logs it."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.viewset.get_url_name("accreditation"), pk=self.record.pk)
+
+    def post(self, request, *args, **kwargs):
+        if not can(request.user, DEPRIVE):
+            raise PermissionDenied
+        form = DepriveForm(request.POST)
+        if not form.is_valid():
+            self.deprive_form, self.status = form, 400
+            return self.render_to_response(self.get_context_data())
+        try:
+            record = services.deprive(
+                self.record,
+                user=request.user,
+                ground=form.cleaned_data["ground"],
+                note=form.cleaned_data["note"],
+            )
+        except services.AccreditationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("The accreditation is withdrawn. No new accreditation until %(date)s.")
+                % {"date": record.barred_until},
+            )
+        return redirect(self.viewset.get_url_name("accreditation"), pk=self.record.pk)
 
 
 def notices(request, pk: int):
     """Switch the journalist's announcements of events on or off (POST, audited)."""
+    record_url = "accreditation_records:accreditation"
     if request.method != "POST":
-        return redirect(f"{NAMESPACE}:accreditation", pk=pk)
-    if not can(request.user, "accreditation.change_accreditation"):
-        return forbidden(request)
+        return redirect(record_url, pk=pk)
+    if not can(request.user, CHANGE):
+        raise PermissionDenied
     record = get_object_or_404(Accreditation, pk=pk)
     wanted = request.POST.get("notices")
     if wanted not in ("on", "off"):
-        return redirect(f"{NAMESPACE}:accreditation", pk=pk)
-    try:
-        services.set_notices_opt_in(record, wanted == "on", user=request.user, via="admin")
-    except PermissionDenied:
-        return forbidden(request)
+        return redirect(record_url, pk=pk)
+    services.set_notices_opt_in(record, wanted == "on", user=request.user, via="admin")
     messages.success(
         request,
         _("Announcements of events are switched on.")
         if wanted == "on"
         else _("Announcements of events are switched off."),
     )
-    return redirect(f"{NAMESPACE}:accreditation", pk=pk)
+    return redirect(record_url, pk=pk)
 
 
 def photo(request, pk: int):
-    if not can(request.user, VIEW):
-        raise PermissionDenied
-    record = get_object_or_404(Accreditation, pk=pk)
-    if not record.photo:
-        raise Http404
-    services.log_personal_data_view(record, user=request.user, what="photo")
-    content_type = mimetypes.guess_type(record.photo.name)[0] or "application/octet-stream"
-    response = FileResponse(record.photo.open("rb"), content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    """The journalist's photo, to authorised staff only; every view is logged."""
+
+    def find():
+        record = get_object_or_404(Accreditation, pk=pk)
+        if not record.photo:
+            raise Http404
+        name = record.photo.name.rsplit("/", 1)[-1]
+        return PrivateFile(record.photo, name, as_attachment=False, record=record)
+
+    return private_file_response(
+        can(request.user, VIEW),
+        find,
+        lambda file: services.log_personal_data_view(file.record, user=request.user, what="photo"),
+    )
 
 
-urlpatterns = [
-    path("", accreditation_list, name="list"),
-    path("deprivations/", deprivation_list, name="deprivations"),
-    path("<int:pk>/", accreditation_view, name="accreditation"),
-    path("<int:pk>/deprive/", deprive, name="deprive"),
-    path("<int:pk>/notices/", notices, name="notices"),
-    path("<int:pk>/photo/", photo, name="photo"),
-]
+class AccreditationViewSet(ServiceViewSet):
+    """Accreditation records, the soonest to expire first; the record and its actions."""
 
-
-@hooks.register("register_admin_urls")
-def register_accreditation_urls():
-    return [
-        path(
-            "accreditation/records/",
-            include((urlpatterns, NAMESPACE), namespace=NAMESPACE),
-        )
+    model = Accreditation
+    icon = "user"
+    menu_label = gettext_lazy("Accreditations")
+    menu_name = "accreditation-records"
+    view_permission = VIEW
+    refusal_message = REFUSAL
+    list_url_name = "list"
+    record_url_name = "accreditation"
+    index_view_class = RecordIndexView
+    filterset_class = AccreditationFilterSet
+    search_fields = ["card_number", "full_name"]
+    ordering = ["valid_until", "pk"]
+    list_per_page = 50
+    list_display = [
+        LinkColumn(
+            "card_number",
+            label=gettext_lazy("Card number"),
+            url_name="accreditation_records:accreditation",
+        ),
+        PlainColumn("full_name", label=gettext_lazy("Journalist")),
+        PlainColumn("outlet", label=gettext_lazy("Media outlet"), accessor="outlet.name"),
+        PlainColumn("kind", label=gettext_lazy("Type"), accessor=kind_and_event),
+        PlainColumn(
+            "valid", label=gettext_lazy("Valid"), accessor=validity, sort_key="valid_until"
+        ),
+        PlainColumn("state", label=gettext_lazy("Status"), accessor=state_label),
     ]
+    list_export = [
+        "card_number",
+        "full_name",
+        "outlet",
+        "get_kind_display",
+        "briefing",
+        "valid_from",
+        "valid_until",
+    ]
+    export_headings = {
+        "card_number": gettext_lazy("Card number"),
+        "full_name": gettext_lazy("Journalist"),
+        "outlet": gettext_lazy("Media outlet"),
+        "get_kind_display": gettext_lazy("Type"),
+        "briefing": gettext_lazy("Event"),
+        "valid_from": gettext_lazy("Valid from"),
+        "valid_until": gettext_lazy("Valid until"),
+    }
+    export_filename = "accreditations"
+
+    def get_record_urlpatterns(self):
+        return [
+            path("<int:pk>/", AccreditationView.as_view(viewset=self), name="accreditation"),
+            path("<int:pk>/deprive/", DepriveView.as_view(viewset=self), name="deprive"),
+            path("<int:pk>/notices/", notices, name="notices"),
+            path("<int:pk>/photo/", photo, name="photo"),
+        ]
 
 
-class RecordsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can(request.user, VIEW)
+class DeprivationViewSet(ServiceViewSet):
+    """Withdrawn accreditations, the latest first, with the ground and the end of the bar."""
+
+    model = Accreditation
+    icon = "warning"
+    menu_label = gettext_lazy("Deprivations")
+    menu_name = "accreditation-deprivations"
+    view_permission = VIEW
+    refusal_message = REFUSAL
+    list_url_name = "list"
+    index_view_class = DeprivationIndexView
+    filterset_class = RecordFilterSet
+    search_fields = ["card_number", "full_name"]
+    ordering = ["-deprived_at", "-pk"]
+    list_per_page = 50
+    list_display = [
+        *AccreditationViewSet.list_display[:4],
+        ChoiceColumn(
+            "deprivation_ground", label=gettext_lazy("Ground"), choices=DeprivationGround.choices
+        ),
+        ExactDateColumn("deprived_at", label=gettext_lazy("Deprived"), sort_key="deprived_at"),
+        ExactDateColumn("barred_until", label=gettext_lazy("No re-accreditation until")),
+    ]
+    list_export = [
+        *AccreditationViewSet.list_export[:5],
+        "get_deprivation_ground_display",
+        "deprived_at",
+        "barred_until",
+    ]
+    export_headings = {
+        **AccreditationViewSet.export_headings,
+        "get_deprivation_ground_display": gettext_lazy("Ground"),
+        "deprived_at": gettext_lazy("Deprived"),
+        "barred_until": gettext_lazy("No re-accreditation until"),
+    }
+    export_filename = "accreditation-deprivations"
 
 
-@hooks.register(MENU_HOOK)
-def register_accreditations_menu_item():
-    return RecordsMenuItem(
-        gettext_lazy("Accreditations"),
-        reverse(f"{NAMESPACE}:list"),
-        name="accreditation-records",
-        icon_name="user",
-        order=300,
-    )
-
-
-@hooks.register(MENU_HOOK)
-def register_deprivations_menu_item():
-    return RecordsMenuItem(
-        gettext_lazy("Deprivations"),
-        reverse(f"{NAMESPACE}:deprivations"),
-        name="accreditation-deprivations",
-        icon_name="warning",
-        order=400,
-    )
+accreditation_viewset = AccreditationViewSet(
+    "accreditation_records", url_prefix="accreditation/records"
+)
+deprivation_viewset = DeprivationViewSet(
+    "accreditation_deprivations", url_prefix="accreditation/deprivations"
+)

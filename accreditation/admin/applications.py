@@ -5,53 +5,87 @@ The list shows no personal data. The application shows the journalists' IINs, ph
 photos, and every view of it (and of each photo) is written to the audit log.
 """
 
-import mimetypes
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+import django_filters
+
+from agency.admin import (
+    ChoiceColumn,
+    DueDateColumn,
+    ExactDateColumn,
+    LinkColumn,
+    PlainColumn,
+    ServiceIndexView,
+    ServiceViewSet,
+)
+from agency.private_files import PrivateFile, private_file_response
 
 from .. import services
 from ..models import (
     AccreditationType,
     Application,
     ApplicationJournalist,
+    Intake,
     RefusalGround,
 )
-from . import MENU_HOOK, can, forbidden
+from . import REFUSAL, can
 
-NAMESPACE = "accreditation_applications"
-PER_PAGE = 50
 VIEW = "accreditation.view_application"
+VIEW_JOURNALISTS = "accreditation.view_applicationjournalist"
 DECIDE = ("accreditation.change_applicationjournalist", "accreditation.add_accreditation")
+PENDING = Application.Status.PENDING
 
 
-class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Number or outlet"), required=False)
-    status = forms.ChoiceField(
+class OverdueFilter(django_filters.BooleanFilter):
+    field_class = forms.BooleanField
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    """Pending applications unless another status (or any, ``status=``) is asked for."""
+
+    status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + list(Application.Status.choices),
+        choices=Application.Status.choices,
+        empty_label=gettext_lazy("Any"),
+        initial=PENDING,
     )
-    kind = forms.ChoiceField(
+    kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Type"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + list(AccreditationType.choices),
+        choices=AccreditationType.choices,
+        empty_label=gettext_lazy("Any"),
     )
-    overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
-    intake = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    overdue = OverdueFilter(label=gettext_lazy("Overdue only"), method="filter_overdue")
+    intake = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Intake"), queryset=Intake.objects.all(), empty_label=gettext_lazy("Any")
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "kind", "overdue", "intake"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "status" not in data:
+            data = data.copy()
+            data["status"] = PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(status=PENDING, review_due__lt=timezone.localdate())
 
 
 class RefuseForm(forms.Form):
@@ -64,197 +98,236 @@ class RefuseForm(forms.Form):
     )
 
 
-def filter_applications(params: dict, today=None):
-    today = today or timezone.localdate()
-    applications = Application.objects.all()
-    if params.get("status"):
-        applications = applications.filter(status=params["status"])
-    if params.get("kind"):
-        applications = applications.filter(kind=params["kind"])
-    if params.get("intake"):
-        applications = applications.filter(intake=params["intake"])
-    if params.get("overdue"):
-        applications = applications.filter(status=Application.Status.PENDING, review_due__lt=today)
-    query = (params.get("q") or "").strip()
-    if query:
-        applications = applications.filter(
-            Q(number__icontains=query) | Q(outlet__name__icontains=query)
-        )
-    return applications.order_by("status", "review_due", "pk")
+KIND_LABELS = dict(AccreditationType.choices)
 
 
-def application_list(request):
-    if not can(request.user, VIEW):
-        return forbidden(request)
-    data = request.GET.copy() if request.GET else None
-    if data is not None and "status" not in data:
-        data["status"] = Application.Status.PENDING
-    form = ApplicationFilterForm(data or {"status": Application.Status.PENDING})
-    params = form.cleaned_data if form.is_valid() else {}
-    today = timezone.localdate()
-    applications = (
-        filter_applications(params, today)
-        .select_related("outlet", "briefing")
-        .annotate(
+def kind_and_event(application: Application) -> str:
+    kind = KIND_LABELS.get(application.kind, application.kind)
+    return f"{kind}: {application.briefing.title}" if application.briefing else kind
+
+
+def outlet(application: Application) -> str:
+    if application.outlet.is_foreign:
+        return f"{application.outlet.name} ({_('foreign')})"
+    return application.outlet.name
+
+
+def journalist_count(application: Application) -> str:
+    count, pending = application.journalist_count, application.pending_count
+    if pending and pending != count:
+        return f"{count} ({_('%(count)s pending') % {'count': pending}})"
+    return str(count)
+
+
+class ApplicationIndexView(ServiceIndexView):
+    def get_base_queryset(self):
+        return Application.objects.select_related("outlet", "briefing").annotate(
             journalist_count=Count("journalists"),
             pending_count=Count(
                 "journalists",
                 filter=Q(journalists__decision=ApplicationJournalist.Decision.PENDING),
             ),
         )
-    )
-    page = Paginator(applications, PER_PAGE).get_page(request.GET.get("p"))
-    for application in page.object_list:
-        application.overdue = services.is_overdue(application, today)
-    query = request.GET.copy()
-    query.pop("p", None)
-    return TemplateResponse(
-        request,
-        "accreditation/admin/applications.html",
-        {
-            "page_title": _("Accreditation applications"),
-            "header_title": _("Accreditation applications"),
-            "header_icon": "form",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": _("Accreditation applications")},
-            ],
-            "form": form,
-            "page": page,
-            "querystring": query.urlencode(),
-        },
-    )
+
+    def search_queryset(self, queryset):
+        query = self.search_query.strip()
+        if not query:
+            return queryset
+        return queryset.filter(Q(number__icontains=query) | Q(outlet__name__icontains=query))
 
 
-def application_view(request, pk: int, refuse_forms: dict | None = None, status: int = 200):
-    if not can(request.user, VIEW, "accreditation.view_applicationjournalist"):
-        return forbidden(request)
-    application = get_object_or_404(
-        Application.objects.select_related("outlet", "intake", "briefing"), pk=pk
-    )
-    journalists = list(
-        application.journalists.select_related("decided_by", "accreditation").order_by("pk")
-    )
-    services.log_personal_data_view(
-        application, user=request.user, what="application: IIN, phone, e-mail"
-    )
-    may_decide = can(request.user, *DECIDE)
-    refuse_forms = refuse_forms or {}
-    for journalist in journalists:
-        journalist.refuse_form = refuse_forms.get(journalist.pk) or RefuseForm(
-            prefix=f"refuse-{journalist.pk}",
-            initial={"ground": RefusalGround.FOREIGN_MEDIA}
-            if application.outlet.is_foreign
-            else None,
+class ApplicationView(WagtailAdminTemplateMixin, TemplateView):
+    """The application with its journalists' personal data (audited) and their decisions."""
+
+    viewset = None
+    template_name = "accreditation/admin/application.html"
+    header_icon = "form"
+    #: Refusal forms posted with errors, by journalist.
+    refuse_forms = None
+    status = 200
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can(request.user, VIEW, VIEW_JOURNALISTS):
+            raise PermissionDenied
+        self.application = get_object_or_404(
+            Application.objects.select_related("outlet", "intake", "briefing"), pk=kwargs["pk"]
         )
-        journalist.barred_until = services.barred_until(journalist.iin)
-    return TemplateResponse(
-        request,
-        "accreditation/admin/application.html",
-        {
-            "page_title": application.number,
-            "header_title": _("Application %(number)s") % {"number": application.number},
-            "header_icon": "form",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": reverse(f"{NAMESPACE}:list"), "label": _("Accreditation applications")},
-                {"url": "", "label": application.number},
-            ],
-            "application": application,
-            "journalists": journalists,
-            "overdue": services.is_overdue(application),
-            "may_decide": may_decide and application.status == Application.Status.PENDING,
-            "mfa_note": services.MFA_NOTE,
-        },
-        status=status,
-    )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.application.number
+
+    def get_header_title(self):
+        return _("Application %(number)s") % {"number": self.application.number}
+
+    def get_breadcrumbs_items(self):
+        return self.viewset.breadcrumbs({"url": "", "label": self.application.number})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application, user = self.application, self.request.user
+        journalists = list(
+            application.journalists.select_related("decided_by", "accreditation").order_by("pk")
+        )
+        services.log_personal_data_view(
+            application, user=user, what="application: IIN, phone, e-mail"
+        )
+        refuse_forms = self.refuse_forms or {}
+        for journalist in journalists:
+            journalist.refuse_form = refuse_forms.get(journalist.pk) or RefuseForm(
+                prefix=f"refuse-{journalist.pk}",
+                initial={"ground": RefusalGround.FOREIGN_MEDIA}
+                if application.outlet.is_foreign
+                else None,
+            )
+            journalist.barred_until = services.barred_until(journalist.iin)
+        context.update(
+            application=application,
+            journalists=journalists,
+            overdue=services.is_overdue(application),
+            may_decide=can(user, *DECIDE) and application.status == PENDING,
+            mfa_note=services.MFA_NOTE,
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        return super().render_to_response(context, status=self.status, **response_kwargs)
 
 
-def decide(request, pk: int, journalist_id: int, action: str):
-    if request.method != "POST":
-        return redirect(f"{NAMESPACE}:application", pk=pk)
-    journalist = get_object_or_404(
-        ApplicationJournalist.objects.select_related("application"),
-        pk=journalist_id,
-        application_id=pk,
-    )
-    try:
-        if action == "approve":
-            accreditation = services.approve(journalist, user=request.user)
-            messages.success(
-                request,
-                _("%(name)s is accredited: card %(card)s, valid until %(date)s.")
-                % {
-                    "name": journalist.full_name,
-                    "card": accreditation.card_number,
-                    "date": accreditation.valid_until,
-                },
-            )
-        elif action == "refuse":
-            form = RefuseForm(request.POST, prefix=f"refuse-{journalist.pk}")
-            if not form.is_valid():
-                return application_view(request, pk, {journalist.pk: form}, status=400)
-            services.refuse(
-                journalist,
-                user=request.user,
-                ground=form.cleaned_data["ground"],
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("%(name)s is refused.") % {"name": journalist.full_name})
-        else:
-            raise Http404
-    except PermissionDenied:
-        return forbidden(request)
-    except services.AccreditationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    return redirect(f"{NAMESPACE}:application", pk=pk)
+class DecideView(ApplicationView):
+    """Approve or refuse one journalist of the application (POST); the service checks the
+    permission, decides and logs it."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.viewset.get_url_name("application"), pk=self.application.pk)
+
+    def post(self, request, *args, pk: int, journalist_id: int, action: str):
+        journalist = get_object_or_404(
+            ApplicationJournalist.objects.select_related("application"),
+            pk=journalist_id,
+            application_id=pk,
+        )
+        try:
+            if action == "approve":
+                accreditation = services.approve(journalist, user=request.user)
+                messages.success(
+                    request,
+                    _("%(name)s is accredited: card %(card)s, valid until %(date)s.")
+                    % {
+                        "name": journalist.full_name,
+                        "card": accreditation.card_number,
+                        "date": accreditation.valid_until,
+                    },
+                )
+            elif action == "refuse":
+                form = RefuseForm(request.POST, prefix=f"refuse-{journalist.pk}")
+                if not form.is_valid():
+                    self.refuse_forms, self.status = {journalist.pk: form}, 400
+                    return self.render_to_response(self.get_context_data())
+                services.refuse(
+                    journalist,
+                    user=request.user,
+                    ground=form.cleaned_data["ground"],
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(
+                    request, _("%(name)s is refused.") % {"name": journalist.full_name}
+                )
+            else:
+                raise Http404
+        except services.AccreditationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect(self.viewset.get_url_name("application"), pk=pk)
 
 
 def photo(request, pk: int, journalist_id: int):
     """The journalist's photo, to authorised staff only; every view is logged."""
-    if not can(request.user, "accreditation.view_applicationjournalist"):
-        raise PermissionDenied
-    journalist = get_object_or_404(ApplicationJournalist, pk=journalist_id, application_id=pk)
-    if not journalist.photo:
-        raise Http404
-    services.log_personal_data_view(journalist, user=request.user, what="photo")
-    content_type = mimetypes.guess_type(journalist.photo.name)[0] or "application/octet-stream"
-    response = FileResponse(journalist.photo.open("rb"), content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
+    def find():
+        journalist = get_object_or_404(ApplicationJournalist, pk=journalist_id, application_id=pk)
+        if not journalist.photo:
+            raise Http404
+        name = journalist.photo.name.rsplit("/", 1)[-1]
+        return PrivateFile(journalist.photo, name, as_attachment=False, record=journalist)
 
-urlpatterns = [
-    path("", application_list, name="list"),
-    path("<int:pk>/", application_view, name="application"),
-    path("<int:pk>/journalists/<int:journalist_id>/photo/", photo, name="photo"),
-    path("<int:pk>/journalists/<int:journalist_id>/<str:action>/", decide, name="decide"),
-]
-
-
-@hooks.register("register_admin_urls")
-def register_application_urls():
-    return [
-        path(
-            "accreditation/applications/",
-            include((urlpatterns, NAMESPACE), namespace=NAMESPACE),
-        )
-    ]
-
-
-class ApplicationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can(request.user, VIEW)
-
-
-@hooks.register(MENU_HOOK)
-def register_applications_menu_item():
-    return ApplicationsMenuItem(
-        gettext_lazy("Applications"),
-        reverse(f"{NAMESPACE}:list"),
-        name="accreditation-applications",
-        icon_name="form",
-        order=200,
+    return private_file_response(
+        can(request.user, VIEW_JOURNALISTS),
+        find,
+        lambda file: services.log_personal_data_view(file.record, user=request.user, what="photo"),
     )
+
+
+class ApplicationViewSet(ServiceViewSet):
+    """Applications for accreditation, pending ones first and the earliest due first."""
+
+    model = Application
+    icon = "form"
+    menu_label = gettext_lazy("Applications")
+    menu_name = "accreditation-applications"
+    view_permission = VIEW
+    refusal_message = REFUSAL
+    list_url_name = "list"
+    record_url_name = "application"
+    index_view_class = ApplicationIndexView
+    filterset_class = ApplicationFilterSet
+    search_fields = ["number"]  # the search itself also looks at the outlet's name
+    ordering = ["status", "review_due", "pk"]
+    list_per_page = 50
+    list_display = [
+        LinkColumn(
+            "number",
+            label=gettext_lazy("Number"),
+            url_name="accreditation_applications:application",
+        ),
+        PlainColumn("kind", label=gettext_lazy("Type"), accessor=kind_and_event),
+        PlainColumn("outlet", label=gettext_lazy("Media outlet"), accessor=outlet),
+        PlainColumn("journalists", label=gettext_lazy("Journalists"), accessor=journalist_count),
+        ExactDateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        DueDateColumn(
+            "review_due",
+            label=gettext_lazy("Review due"),
+            sort_key="review_due",
+            is_late=services.is_overdue,
+            late_classname="acc-overdue",
+            stylesheet="accreditation/admin.css",
+        ),
+        ChoiceColumn("status", label=gettext_lazy("Status"), choices=Application.Status.choices),
+    ]
+    list_export = [
+        "number",
+        "get_kind_display",
+        "briefing",
+        "outlet",
+        "journalist_count",
+        "received_at",
+        "review_due",
+        "get_status_display",
+    ]
+    export_headings = {
+        "number": gettext_lazy("Number"),
+        "get_kind_display": gettext_lazy("Type"),
+        "briefing": gettext_lazy("Event"),
+        "outlet": gettext_lazy("Media outlet"),
+        "journalist_count": gettext_lazy("Journalists"),
+        "received_at": gettext_lazy("Received"),
+        "review_due": gettext_lazy("Review due"),
+        "get_status_display": gettext_lazy("Status"),
+    }
+    export_filename = "accreditation-applications"
+
+    def get_record_urlpatterns(self):
+        return [
+            path("<int:pk>/", ApplicationView.as_view(viewset=self), name="application"),
+            path("<int:pk>/journalists/<int:journalist_id>/photo/", photo, name="photo"),
+            path(
+                "<int:pk>/journalists/<int:journalist_id>/<str:action>/",
+                DecideView.as_view(viewset=self),
+                name="decide",
+            ),
+        ]
+
+
+application_viewset = ApplicationViewSet(
+    "accreditation_applications", url_prefix="accreditation/applications"
+)

@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import base64
 
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import include, path, reverse
-from django.utils.http import content_disposition_header
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks, log_actions
+from wagtail.admin.viewsets.base import ViewSet
+
+from agency.admin import RefusingViewSetMixin
+from agency.http import no_store
+from agency.private_files import PrivateFile, private_file_response
 
 from .. import cards
 from ..models import Accreditation
 from ..views.verify import STATE_LABELS
-from . import can, forbidden
+from . import REFUSAL, can
 
 NAMESPACE = "accreditation_cards"
 VIEW_PERMS = ("accreditation.view_accreditation",)
@@ -38,12 +42,6 @@ def card_url(accreditation: Accreditation) -> str:
     return reverse(f"{NAMESPACE}:card", args=[accreditation.pk])
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"  # the admin adds never_cache's directives
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def _get(pk: int) -> Accreditation:
     return get_object_or_404(
         Accreditation.objects.select_related("outlet", "briefing", "journalist__application"),
@@ -54,7 +52,7 @@ def _get(pk: int) -> Accreditation:
 def card(request, pk: int):
     """The card's preview for officers and heads."""
     if not can(request.user, *VIEW_PERMS):
-        return forbidden(request)
+        raise PermissionDenied
     accreditation = _get(pk)
     state = accreditation.state()
     try:
@@ -86,52 +84,58 @@ def card(request, pk: int):
         "printable": state in PRINTABLE,
         "can_print": can(request.user, *PRINT_PERMS),
     }
-    return _private(TemplateResponse(request, "accreditation/admin/card.html", context))
+    return no_store(TemplateResponse(request, "accreditation/admin/card.html", context))
 
 
 def card_pdf(request, pk: int):
     """The printable card as a PDF download."""
-    if not can(request.user, *PRINT_PERMS):
-        return forbidden(request)
-    accreditation = _get(pk)
-    state = accreditation.state()
-    if state not in PRINTABLE:
-        return forbidden(
-            request,
-            _("The card cannot be printed: %(state)s.") % {"state": STATE_LABELS[state]},
+
+    def find():
+        accreditation = _get(pk)
+        state = accreditation.state()
+        if state not in PRINTABLE:
+            raise PermissionDenied(
+                _("The card cannot be printed: %(state)s.") % {"state": STATE_LABELS[state]}
+            )
+        try:
+            pdf = cards.render_card(accreditation)
+        except cards.NoAccreditationPage:
+            raise PermissionDenied(
+                _(
+                    "There is no published accreditation page, so the card's QR code would "
+                    "lead nowhere. Publish the accreditation page first."
+                )
+            ) from None
+        return PrivateFile(
+            pdf, cards.card_filename(accreditation), "application/pdf", record=accreditation
         )
-    try:
-        pdf = cards.render_card(accreditation)
-    except cards.NoAccreditationPage:
-        return forbidden(
-            request,
-            _(
-                "There is no published accreditation page, so the card's QR code would lead "
-                "nowhere. Publish the accreditation page first."
-            ),
+
+    def log(file):
+        log_actions.log(
+            file.record,
+            "accreditation.card_download",
+            user=request.user,
+            data={"card_number": file.record.card_number},
         )
-    log_actions.log(
-        accreditation,
-        "accreditation.card_download",
-        user=request.user,
-        data={"card_number": accreditation.card_number},
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=cards.card_filename(accreditation)
-    )
-    return _private(response)
+
+    return private_file_response(can(request.user, *PRINT_PERMS), find, log)
 
 
-urlpatterns = [
-    path("<int:pk>/", card, name="card"),
-    path("<int:pk>/pdf/", card_pdf, name="pdf"),
-]
+class CardViewSet(RefusingViewSetMixin, ViewSet):
+    """The card's preview and PDF, reached from the accreditation record (no menu item)."""
+
+    refusal_message = REFUSAL
+
+    def get_urlpatterns(self):
+        return self.refusing(
+            [
+                path("<int:pk>/", card, name="card"),
+                path("<int:pk>/pdf/", card_pdf, name="pdf"),
+            ]
+        )
 
 
-@hooks.register("register_admin_urls")
-def register_card_urls():
-    return [path("accreditation/cards/", include((urlpatterns, NAMESPACE), namespace=NAMESPACE))]
+card_viewset = CardViewSet(NAMESPACE, url_prefix="accreditation/cards")
 
 
 @hooks.register("register_log_actions")

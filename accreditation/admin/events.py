@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,17 +25,22 @@ from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+import django_filters
+
+from agency.admin import LinkColumn, PlainColumn, ServiceIndexView, ServiceViewSet
+from agency.http import no_store
 from press_pages.models import BriefingPage
 
 from .. import attendance, events
 from ..models import EventNotice, EventQuestion, EventRegistration
 from ..services import log_personal_data_view
-from . import MENU_HOOK, require
+from . import REFUSAL, can
 
 NAMESPACE = "accreditation_events"
 VIEW = "accreditation.view_eventregistration"
@@ -40,54 +48,88 @@ CHANGE = "accreditation.change_eventregistration"
 Status = EventRegistration.Status
 
 
+#: How far back the list looks by default: events of the last 30 days still have exports.
+RECENT = datetime.timedelta(days=30)
+
+
 def _events():
     """Events in the site's default language (registrations belong to them)."""
     return BriefingPage.objects.filter(locale=Locale.get_default())
 
 
-class EventsPermissionMixin:
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, VIEW)
-        return super().dispatch(request, *args, **kwargs)
+def require(user, *perms: str) -> None:
+    if not can(user, *perms):
+        raise PermissionDenied
 
 
-class EventListView(EventsPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Upcoming events and those of the last 30 days, with their registration counts."""
+class EventFilterSet(WagtailFilterSet):
+    """Upcoming events and those of the last 30 days unless another period is asked for."""
 
-    template_name = "accreditation/events/admin/index.html"
-    page_title = gettext_lazy("Press events")
-    header_icon = "date"
+    period = django_filters.ChoiceFilter(
+        label=gettext_lazy("When"),
+        choices=[
+            ("recent", gettext_lazy("Upcoming and the last 30 days")),
+            ("upcoming", gettext_lazy("Upcoming")),
+            ("past", gettext_lazy("Past")),
+        ],
+        empty_label=gettext_lazy("Any"),
+        initial="recent",
+        method="filter_period",
+        widget=forms.RadioSelect,
+    )
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    class Meta:
+        model = BriefingPage
+        fields = ["period"]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        since = timezone.now() - datetime.timedelta(days=30)
-        rows = (
-            _events()
-            .filter(ends_at__gte=since)
-            .annotate(
-                registered=Count(
-                    "registrations", filter=Q(registrations__status=Status.REGISTERED)
-                ),
-                waitlisted=Count(
-                    "registrations", filter=Q(registrations__status=Status.WAITLISTED)
-                ),
-                unconfirmed=Count(
-                    "registrations", filter=Q(registrations__status=Status.UNCONFIRMED)
-                ),
-            )
-            .order_by("starts_at", "pk")
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "period" not in data:
+            data = data.copy()
+            data["period"] = "recent"
+        super().__init__(data, *args, **kwargs)
+
+    def _add_locale_filter(self):
+        """None: the list is of the default language's events, which registrations belong to."""
+
+    def filter_period(self, queryset, name, value):
+        now = timezone.now()
+        if value == "recent":
+            return queryset.filter(ends_at__gte=now - RECENT)
+        if value == "upcoming":
+            return queryset.filter(ends_at__gte=now)
+        return queryset.filter(ends_at__lt=now)
+
+
+def event_title(event) -> str:
+    if event.cancelled:
+        return f"{event.title} ({_('cancelled')})"
+    return event.title
+
+
+def starts(event) -> str:
+    return date_format(timezone.localtime(event.starts_at), "SHORT_DATETIME_FORMAT")
+
+
+class EventIndexView(ServiceIndexView):
+    """Events with their registration counts, the soonest first."""
+
+    i18n_enabled = False
+
+    def get_base_queryset(self):
+        return _events().annotate(
+            registered=Count("registrations", filter=Q(registrations__status=Status.REGISTERED)),
+            waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+            unconfirmed=Count("registrations", filter=Q(registrations__status=Status.UNCONFIRMED)),
         )
-        context["events"] = rows
-        context["now"] = timezone.now()
-        return context
+
+    def user_has_permission(self, permission):
+        return permission == "view" and self.viewset.user_can_view(self.request.user)
 
 
-class EventView(EventsPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class EventView(WagtailAdminTemplateMixin, TemplateView):
     """One event: registrations by status, questions, notices sent, exports."""
 
+    viewset = None
     template_name = "accreditation/events/admin/event.html"
     header_icon = "date"
 
@@ -100,11 +142,7 @@ class EventView(EventsPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         return _("Registrations: %(title)s") % {"title": self.event.title}
 
     def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(f"{NAMESPACE}:index"), "label": _("Press events")},
-            {"url": "", "label": self.event.title},
-        ]
+        return self.viewset.breadcrumbs({"url": "", "label": self.event.title})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -156,8 +194,7 @@ def export(request, pk: int, fmt: str):
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{attendance.filename(event, fmt)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(response)
 
 
 @require_POST
@@ -185,45 +222,64 @@ def cancel_registration(request, pk: int, registration_id: int):
     return HttpResponseRedirect(reverse(f"{NAMESPACE}:event", args=[event.pk]))
 
 
-urlpatterns = [
-    path("", EventListView.as_view(), name="index"),
-    path("<int:pk>/", EventView.as_view(), name="event"),
-    path("<int:pk>/attendance.csv", export, {"fmt": "csv"}, name="csv"),
-    path("<int:pk>/attendance.pdf", export, {"fmt": "pdf"}, name="pdf"),
-    path(
-        "<int:pk>/registrations/<int:registration_id>/cancel/",
-        cancel_registration,
-        name="cancel",
-    ),
-]
+class EventViewSet(ServiceViewSet):
+    """Press events with their registrations; each event's lists, exports and cancellations."""
+
+    model = BriefingPage
+    icon = "date"
+    menu_label = gettext_lazy("Press events")
+    menu_name = "accreditation-events"
+    view_permission = VIEW
+    refusal_message = REFUSAL
+    index_view_class = EventIndexView
+    filterset_class = EventFilterSet
+    ordering = ["starts_at", "pk"]
+    list_per_page = 50
+    list_display = [
+        LinkColumn(
+            "title",
+            label=gettext_lazy("Event"),
+            accessor=event_title,
+            url_name="accreditation_events:event",
+        ),
+        PlainColumn(
+            "starts_at", label=gettext_lazy("Starts"), accessor=starts, sort_key="starts_at"
+        ),
+        PlainColumn("capacity", label=gettext_lazy("Places")),
+        PlainColumn("registered", label=gettext_lazy("Registered")),
+        PlainColumn("waitlisted", label=gettext_lazy("Waiting list")),
+        PlainColumn("unconfirmed", label=gettext_lazy("Awaiting confirmation")),
+    ]
+    list_export = ["title", "starts_at", "capacity", "registered", "waitlisted", "unconfirmed"]
+    export_headings = {
+        "title": gettext_lazy("Event"),
+        "starts_at": gettext_lazy("Starts"),
+        "capacity": gettext_lazy("Places"),
+        "registered": gettext_lazy("Registered"),
+        "waitlisted": gettext_lazy("Waiting list"),
+        "unconfirmed": gettext_lazy("Awaiting confirmation"),
+    }
+    export_filename = "press-events"
+
+    def get_record_urlpatterns(self):
+        return [
+            path("<int:pk>/", EventView.as_view(viewset=self), name="event"),
+            path("<int:pk>/attendance.csv", export, {"fmt": "csv"}, name="csv"),
+            path("<int:pk>/attendance.pdf", export, {"fmt": "pdf"}, name="pdf"),
+            path(
+                "<int:pk>/registrations/<int:registration_id>/cancel/",
+                cancel_registration,
+                name="cancel",
+            ),
+        ]
 
 
-@hooks.register("register_admin_urls")
-def register_event_urls():
-    return [path("accreditation/events/", include((urlpatterns, NAMESPACE), namespace=NAMESPACE))]
-
-
-class EventsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW)
-
-
-@hooks.register(MENU_HOOK)
-def register_events_menu_item():
-    return EventsMenuItem(
-        gettext_lazy("Press events"),
-        reverse(f"{NAMESPACE}:index"),
-        name="accreditation-events",
-        icon_name="date",
-        order=500,
-    )
+event_viewset = EventViewSet(NAMESPACE, url_prefix="accreditation/events")
 
 
 @hooks.register("register_page_header_buttons")
 def registrations_button(page, user, view_name=None, next_url=None):
     """A "Registrations" button on a briefing in the page editor, for officers."""
-    from wagtail.admin.widgets import Button
-
     if not isinstance(page.specific_deferred, BriefingPage) or not user.has_perm(VIEW):
         return []
     event = events.event_for(page.specific)

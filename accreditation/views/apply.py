@@ -10,10 +10,10 @@ import logging
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.http import no_store
 from agency.models import AgencyProfile
 
 from .. import services
@@ -23,12 +23,6 @@ from ..models import AccreditationType, Application
 logger = logging.getLogger(__name__)
 
 ACK_SESSION_KEY = "accreditation_ack"
-
-
-def _no_store(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
 
 
 def _language(page) -> str:
@@ -146,7 +140,7 @@ def _submit(page, request, *, kind, form, formset):
         return None
     request.session[ACK_SESSION_KEY] = application.pk
     route = "" if kind == AccreditationType.PERMANENT else page.reverse_subpage("temporary")
-    return _no_store(HttpResponseRedirect(f"{page.get_url(request)}{route}?done=1", status=303))
+    return no_store(HttpResponseRedirect(f"{page.get_url(request)}{route}?done=1", status=303))
 
 
 def _serve(page, request, *, kind, template, intake=None, events=None):
@@ -189,7 +183,7 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
         page, request, kind=kind, form=form, formset=formset, intake=intake, events=events
     )
     response = TemplateResponse(request, template, context, status=status)
-    return _no_store(response)
+    return no_store(response)
 
 
 def permanent_application(request, page):
@@ -232,4 +226,4 @@ def acknowledgement(page, request):
         temporary_url=page.get_url(request) + page.reverse_subpage("temporary"),
     )
     response = TemplateResponse(request, "accreditation/acknowledgement.html", context)
-    return _no_store(response)
+    return no_store(response)

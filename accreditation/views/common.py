@@ -1,16 +1,9 @@
 """What the public views of press events share: private responses, rate limits, error summaries."""
 
 from django.http import HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
 
 from agency import ratelimit
-
-
-def no_store(response):
-    """Never cached, by the site or any proxy: the page carries a CSRF token or a personal link."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
+from agency.http import no_store
 
 
 def see_other(url: str):

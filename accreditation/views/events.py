@@ -14,11 +14,13 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from agency.http import no_store
+
 from .. import events
 from ..event_forms import QuestionForm, RegistrationForm
 from ..event_links import interview_url, subpage_url, temporary_accreditation_url
 from ..models import EventRegistration
-from .common import error_summary, no_store, over_limit, page_language, see_other
+from .common import error_summary, over_limit, page_language, see_other
 
 Status = EventRegistration.Status
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from agency.http import no_store
 from citizen_requests.models import CitizenRequest
 from citizen_requests.registration import register as register_citizen_request
 from citizen_requests.registration import status_page_url
@@ -17,7 +18,7 @@ from citizen_requests.registration import status_page_url
 from .. import events
 from ..event_forms import InterviewForm
 from ..event_links import subpage_url
-from .common import error_summary, no_store, over_limit, page_language, see_other
+from .common import error_summary, over_limit, page_language, see_other
 
 INTERVIEW_SESSION_KEY = "accreditation_interview_ack"
 

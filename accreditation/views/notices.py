@@ -8,18 +8,11 @@ never an error. Nothing here is cached or indexed.
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
+
+from agency.http import no_store
 
 from .. import services
 from ..notice_links import accreditation_for
-
-
-def _private(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def notice_settings(request, page, signed: str):
@@ -27,21 +20,27 @@ def notice_settings(request, page, signed: str):
     accreditation = accreditation_for(signed)
     if accreditation is None:
         context.update(found=False)
-        return _private(
-            TemplateResponse(request, "accreditation/notices.html", context, status=404)
+        return no_store(
+            TemplateResponse(request, "accreditation/notices.html", context, status=404),
+            secret_address=True,
         )
     if request.method == "POST":
         wanted = request.POST.get("notices")
         if wanted not in ("on", "off"):
             context.update(found=True, accreditation=accreditation)
-            return _private(
-                TemplateResponse(request, "accreditation/notices.html", context, status=400)
+            return no_store(
+                TemplateResponse(request, "accreditation/notices.html", context, status=400),
+                secret_address=True,
             )
         services.set_notices_opt_in(accreditation, wanted == "on", via="link")
-        return _private(HttpResponseRedirect(f"{request.path}?done={wanted}", status=303))
+        return no_store(
+            HttpResponseRedirect(f"{request.path}?done={wanted}", status=303), secret_address=True
+        )
     context.update(
         found=True,
         accreditation=accreditation,
         done=request.GET.get("done") if request.GET.get("done") in ("on", "off") else "",
     )
-    return _private(TemplateResponse(request, "accreditation/notices.html", context))
+    return no_store(
+        TemplateResponse(request, "accreditation/notices.html", context), secret_address=True
+    )

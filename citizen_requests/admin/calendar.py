@@ -33,6 +33,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from agency import calendar as agency_calendar
+from agency.admin import RefusingViewSetMixin
 from agency.models import CalendarDay
 
 from .. import deadlines
@@ -256,7 +257,7 @@ class YearOverviewView(WagtailAdminTemplateMixin, TemplateView):
         )
 
 
-class CalendarDayViewSet(ModelViewSet):
+class CalendarDayViewSet(RefusingViewSetMixin, ModelViewSet):
     """The government's transfers of working days, entered from each year's decree."""
 
     model = CalendarDay
@@ -300,14 +301,12 @@ class CalendarDayViewSet(ModelViewSet):
         return reverse(self.get_url_name("year"), args=[year])
 
     def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "year/<int:year>/",
-                YearOverviewView.as_view(viewset=self),
-                name="year",
-            ),
-        ]
+        return self.refusing(
+            [
+                *super().get_urlpatterns(),
+                path("year/<int:year>/", YearOverviewView.as_view(viewset=self), name="year"),
+            ]
+        )
 
 
 # Units ---------------------------------------------------------------------------------------
@@ -342,7 +341,7 @@ class UnitIndexView(generic.IndexView):
         )
 
 
-class UnitViewSet(ModelViewSet):
+class UnitViewSet(RefusingViewSetMixin, ModelViewSet):
     """The agency's structural units that prepare answers and receive reminders."""
 
     model = Unit

@@ -1,4 +1,4 @@
-"""Forms of the officer's case views: the list's filters and one form per case action."""
+"""Forms of the officer's case page: one form per case action, and the FAQ draft."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from wagtail.admin.widgets import AdminDateInput
 from agency.uploads import check_files
 from press_pages.models import FAQCategory
 
-from ..kinds import RequestKind, Status
 from ..models import Unit
 from ..services import eligible_executors, refusal_grounds
 
@@ -32,34 +31,6 @@ class MultipleFileField(forms.FileField):
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return check_files(files)
-
-
-class CaseFilterForm(forms.Form):
-    """The list's filters. Every field is optional; invalid values are ignored."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *RequestKind.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), ("open", _("Open")), *Status.choices],
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("All units")
-    )
-    executor = forms.ModelChoiceField(
-        label=_("Executor"), required=False, queryset=None, empty_label=_("Anyone")
-    )
-    due_within = forms.IntegerField(
-        label=_("Due within (days)"), required=False, min_value=0, max_value=366
-    )
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["executor"].queryset = eligible_executors()
 
 
 class AssignForm(forms.Form):

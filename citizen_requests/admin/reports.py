@@ -12,15 +12,19 @@ import contextlib
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.urls import NoReverseMatch, include, path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from agency.admin import RefusingViewSetMixin
+from agency.http import no_store
 
 from .. import reports
 from ..kinds import RequestKind
@@ -159,8 +163,7 @@ class AnnualSummaryView(ReportView):
 
 def _attachment(response, filename: str):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(response)
 
 
 def register_export(request, year: int, fmt: str):
@@ -194,32 +197,39 @@ def annual_export(request, year: int, fmt: str):
     return _attachment(response, f"requests-summary-{year}.xlsx")
 
 
-urlpatterns = [
-    path("", DashboardView.as_view(), name="dashboard"),
-    path("<int:year>/", AnnualSummaryView.as_view(), name="annual"),
-    path("<int:year>/summary.csv", annual_export, {"fmt": "csv"}, name="annual_csv"),
-    path("<int:year>/summary.xlsx", annual_export, {"fmt": "xlsx"}, name="annual_xlsx"),
-    path("<int:year>/register.csv", register_export, {"fmt": "csv"}, name="register_csv"),
-    path("<int:year>/register.xlsx", register_export, {"fmt": "xlsx"}, name="register_xlsx"),
-]
+class ReportViewSet(RefusingViewSetMixin, ViewSet):
+    """The request reports, in the "Requests" menu for those who may read them."""
+
+    icon = "table"
+    menu_label = gettext_lazy("Reports")
+    menu_name = "citizen-request-reports"
+
+    @cached_property
+    def menu_item_class(self):
+        class ReportsMenuItem(MenuItem):
+            def is_shown(self, request):
+                return can_view_reports(request.user)
+
+        return ReportsMenuItem
+
+    def get_urlpatterns(self):
+        return self.refusing(
+            [
+                path("", DashboardView.as_view(), name="dashboard"),
+                path("<int:year>/", AnnualSummaryView.as_view(), name="annual"),
+                path("<int:year>/summary.csv", annual_export, {"fmt": "csv"}, name="annual_csv"),
+                path("<int:year>/summary.xlsx", annual_export, {"fmt": "xlsx"}, name="annual_xlsx"),
+                path(
+                    "<int:year>/register.csv", register_export, {"fmt": "csv"}, name="register_csv"
+                ),
+                path(
+                    "<int:year>/register.xlsx",
+                    register_export,
+                    {"fmt": "xlsx"},
+                    name="register_xlsx",
+                ),
+            ]
+        )
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("requests/reports/", include((urlpatterns, NAMESPACE), namespace=NAMESPACE))]
-
-
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_reports(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_reports_menu_item():
-    return ReportsMenuItem(
-        gettext_lazy("Requests"),
-        reverse(f"{NAMESPACE}:dashboard"),
-        name="citizen-request-reports",
-        icon_name="table",
-        order=150,
-    )
+report_viewset = ReportViewSet(NAMESPACE, url_prefix="requests/reports")

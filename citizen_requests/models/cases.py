@@ -184,6 +184,13 @@ class CitizenRequest(models.Model):
     def requester_name(self) -> str:
         return self.organisation or self.full_name
 
+    @property
+    def executor_name(self) -> str:
+        """The executor's full name (or username), or an empty string if there is none."""
+        if self.executor is None:
+            return ""
+        return self.executor.get_full_name() or self.executor.get_username()
+
     # Tracking code: shown once, stored only as a keyed digest.
     @staticmethod
     def new_tracking_code() -> str:

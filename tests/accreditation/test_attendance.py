@@ -53,7 +53,7 @@ class TestPermissions:
     def test_only_accreditation_officers_see_registrations(self, client, event, role):
         client.force_login(member(role, role))
         for address in (url("index"), url("event", event.pk), url("csv", event.pk)):
-            assert client.get(address).status_code in (302, 403)
+            assert client.get(address).status_code == 403
         assert not PageLogEntry.objects.filter(action__startswith="accreditation.").exists()
 
     def test_heads_may_look_but_not_cancel(self, client, event):
@@ -62,7 +62,7 @@ class TestPermissions:
         assert client.get(url("event", event.pk)).status_code == 200
         registration = EventRegistration.objects.filter(status=Status.REGISTERED).first()
         response = client.post(url("cancel", event.pk, registration.pk))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 403
         assert response.get("Location", "") != url("event", event.pk)
         registration.refresh_from_db()
         assert registration.status == Status.REGISTERED

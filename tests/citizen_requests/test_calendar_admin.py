@@ -171,9 +171,9 @@ def test_request_officers_see_the_calendar_but_cannot_change_it(officer_client):
     assert officer_client.get(reverse(f"{CAL}:index")).status_code == 200
     assert officer_client.get(reverse(f"{CAL}:year", args=[2026])).status_code == 200
     for url in (reverse(f"{CAL}:add"), reverse(f"{CAL}:edit", args=[row.pk])):
-        response = officer_client.get(url, follow=True)
-        assert response.redirect_chain and response.redirect_chain[-1][0] == "/admin/"
-        assert any("permission" in m for m in messages_of(response))
+        response = officer_client.get(url)
+        assert response.status_code == 403
+        assert "You are not allowed to do this." in response.content.decode()
     officer_client.post(reverse(f"{CAL}:delete", args=[row.pk]))
     officer_client.post(reverse(f"{CAL}:add"), {"date": "2026-05-16", "is_working": "on"})
     assert list(CalendarDay.objects.values_list("date", flat=True)) == [D(2026, 5, 8)]
@@ -182,8 +182,8 @@ def test_request_officers_see_the_calendar_but_cannot_change_it(officer_client):
 def test_other_staff_cannot_see_the_calendar(client):
     editor = member("editors", "editor")
     client.force_login(editor)
-    assert client.get(reverse(f"{CAL}:index")).status_code in (302, 403)
-    assert client.get(reverse(f"{CAL}:year", args=[2026])).status_code in (302, 403)
+    assert client.get(reverse(f"{CAL}:index")).status_code == 403
+    assert client.get(reverse(f"{CAL}:year", args=[2026])).status_code == 403
 
 
 def test_calendar_and_units_are_in_the_settings_menu(admin_client):

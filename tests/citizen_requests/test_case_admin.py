@@ -1,13 +1,16 @@
 """The officer's admin: the list and its filters, the case view, logged personal data, private
 files, and the actions posted from the case view."""
 
+import csv
 import datetime
+import io
 
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
+import openpyxl
 import pytest
 
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
@@ -36,7 +39,7 @@ def officer_client(client):
 
 
 def numbers(response) -> set[str]:
-    return {row["number"] for row in response.context["rows"]}
+    return {case.number for case in response.context["object_list"]}
 
 
 def viewer_without_personal_data():
@@ -102,8 +105,34 @@ class TestList:
         for _i in range(51):
             make_case()
         response = officer_client.get(LIST)
-        assert len(response.context["rows"]) == 50
-        assert len(officer_client.get(LIST, {"p": 2}).context["rows"]) == 1
+        assert len(response.context["object_list"]) == 50
+        assert len(officer_client.get(LIST, {"p": 2}).context["object_list"]) == 1
+
+    def test_the_filters_refresh_the_results_alone(self, officer_client):
+        overdue = make_case(received_at=timezone.now() - datetime.timedelta(days=30))
+        make_case()
+        response = officer_client.get(
+            reverse("citizen_requests_cases:index_results"), {"overdue": "on"}
+        )
+        assert response.status_code == 200
+        assert numbers(response) == {overdue.number}
+
+    def test_exports_without_personal_data_or_formulas_and_never_stored(self, officer_client):
+        case = make_case(subject='=HYPERLINK("http://x")', full_name="Ерекше Есім")
+        response = officer_client.get(LIST, {"export": "csv"})
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        text = b"".join(response.streaming_content).decode()
+        assert text.startswith("\ufeff")
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        assert rows[0][:2] == ["Number", "Kind"]
+        assert rows[1][0] == case.number and rows[1][2] == '\'=HYPERLINK("http://x")'
+        assert "Ерекше Есім" not in text and case.email not in text
+
+        response = officer_client.get(LIST, {"export": "xlsx"})
+        assert "no-store" in response["Cache-Control"]
+        sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        assert sheet["C2"].value == '\'=HYPERLINK("http://x")'
 
     def test_heads_and_editors_are_not_allowed(self, client):
         for user in (member("heads", "head"), member("editors", "editor")):
@@ -114,6 +143,12 @@ class TestList:
     def test_the_menu_shows_requests_to_officers(self, officer_client):
         response = officer_client.get(reverse("wagtailadmin_home"))
         assert LIST in response.content.decode()
+
+    def test_heads_see_the_reports_but_not_the_cases_in_the_menu(self, client):
+        client.force_login(member("heads", "head"))
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert reverse("citizen_requests_reports:dashboard") in html
+        assert LIST not in html
 
 
 class TestCaseView:
