@@ -1,5 +1,5 @@
-"""What every public form of the site shares: described fields, and the checks of the
-identifiers and phone numbers people type."""
+"""What every form of the site shares: described fields, several checked files in one input,
+and the checks of the identifiers and phone numbers people type."""
 
 import re
 
@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .identifiers import is_valid_iin_or_bin, normalise_phone
+from .uploads import check_files
 
 
 def describe_fields(form: forms.Form) -> None:
@@ -78,3 +79,23 @@ def clean_phone_number(value: str | None) -> str:
             _("Enter a phone number with its code, for example +7 701 234 56 78."), code="phone"
         )
     return phone
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input, each checked by what it contains (:mod:`agency.uploads`).
+
+    ``cleaned_data`` holds the :class:`~agency.uploads.CheckedFile` list; an empty input is an
+    error only when the field is required.
+    """
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return check_files(files)

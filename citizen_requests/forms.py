@@ -14,8 +14,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agency.forms import DescribedFieldsMixin, clean_identifier, clean_phone_number
-from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES, check_files
+from agency.forms import (
+    DescribedFieldsMixin,
+    MultipleFileField,
+    MultipleFileInput,
+    clean_identifier,
+    clean_phone_number,
+)
+from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES
 
 from .kinds import Channel, RequesterType, RequestKind
 from .models import CitizenRequest
@@ -31,20 +37,6 @@ LEGAL_ENTITY_FIELDS = (
     "outgoing_number",
     "outgoing_date",
 )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by :func:`agency.uploads.check_files`."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return check_files(files)
 
 
 class RequestForm(DescribedFieldsMixin, forms.Form):

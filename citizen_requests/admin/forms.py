@@ -8,29 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.widgets import AdminDateInput
 
-from agency.uploads import check_files
+from agency.forms import MultipleFileField
 from press_pages.models import FAQCategory
 
 from ..models import Unit
 from ..services import eligible_executors, refusal_grounds
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input, checked by content like the requesters' own uploads."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        if not files and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        return check_files(files)
 
 
 class AssignForm(forms.Form):
