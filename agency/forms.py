@@ -99,3 +99,34 @@ class MultipleFileField(forms.FileField):
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return check_files(files)
+
+
+def _href(bound) -> str:
+    """The id a summary link points at: a radio group's own id, else its input's."""
+    return bound.auto_id if bound.widget_type == "radioselect" else bound.id_for_label
+
+
+def error_summary(form, formset=None, formset_label: str = "") -> list[dict]:
+    """Every problem of a bound ``form`` (and ``formset``), for the summary at the top of the
+    page: ``{"href", "label", "message"}`` per error, linked to its field when it has one.
+
+    ``formset_label`` names a formset field with ``%(number)s`` (the row, from 1) and
+    ``%(field)s``, for example "Journalist 2: Full name".
+    """
+    if form is None or not form.is_bound:
+        return []
+    items = [{"href": "", "label": "", "message": str(e)} for e in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name in form.fields:
+            bound = form[name]
+            items += [{"href": _href(bound), "label": bound.label, "message": e} for e in errors]
+    if formset is not None:
+        items += [{"href": "", "label": "", "message": str(e)} for e in formset.non_form_errors()]
+        for number, row in enumerate(formset.forms, start=1):
+            for name, errors in row.errors.items():
+                if name not in row.fields:
+                    continue
+                bound = row[name]
+                label = formset_label % {"number": number, "field": bound.label}
+                items += [{"href": _href(bound), "label": label, "message": e} for e in errors]
+    return items

@@ -48,37 +48,6 @@ def _rows(request) -> int:
         return 1
 
 
-def _error_summary(form, formset) -> list[dict]:
-    """Every problem, each linked to its field, for the summary at the top of the form."""
-    if form is None or not form.is_bound:
-        return []
-    items = [{"href": "", "message": str(error)} for error in form.non_field_errors()]
-    for name, errors in form.errors.items():
-        if name == "__all__" or name not in form.fields:
-            continue
-        for error in errors:
-            items.append(
-                {"href": form[name].id_for_label, "label": form[name].label, "message": error}
-            )
-    if formset is not None:
-        for error in formset.non_form_errors():
-            items.append({"href": "", "message": str(error)})
-        for index, journalist in enumerate(formset.forms, start=1):
-            for name, errors in journalist.errors.items():
-                if name not in journalist.fields:
-                    continue
-                for error in errors:
-                    items.append(
-                        {
-                            "href": journalist[name].id_for_label,
-                            "label": _("Journalist %(number)s: %(field)s")
-                            % {"number": index, "field": journalist[name].label},
-                            "message": error,
-                        }
-                    )
-    return items
-
-
 def _context(page, request, *, kind, form, formset, intake=None, events=None) -> dict:
     context = page.get_context(request)
     language = _language(page)
@@ -88,7 +57,7 @@ def _context(page, request, *, kind, form, formset, intake=None, events=None) ->
         kind=kind,
         form=form,
         formset=formset,
-        error_summary=_error_summary(form, formset),
+        journalist_label=_("Journalist %(number)s: %(field)s"),
         intake=intake,
         next_intake=services.announced_intake() if intake is None else None,
         announcement=text,

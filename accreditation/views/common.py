@@ -1,4 +1,4 @@
-"""What the public views of press events share: private responses, rate limits, error summaries."""
+"""What the public views of press events share: redirects, languages and rate limits."""
 
 from django.http import HttpResponseRedirect
 
@@ -21,11 +21,3 @@ def over_limit(request, scope_value: str) -> bool:
     if scope_value:
         allowed = ratelimit.hit("submit_email", f"events:{scope_value}") and allowed
     return not allowed
-
-
-def error_summary(form) -> list:
-    """Every problem, each linked to its field, for the summary at the top of the form."""
-    return [
-        {"id": form[name].auto_id if name in form.fields else "", "messages": messages}
-        for name, messages in form.errors.items()
-    ]

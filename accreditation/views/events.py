@@ -20,7 +20,7 @@ from .. import events
 from ..event_forms import QuestionForm, RegistrationForm
 from ..event_links import interview_url, subpage_url, temporary_accreditation_url
 from ..models import EventRegistration
-from .common import error_summary, over_limit, page_language, see_other
+from .common import over_limit, page_language, see_other
 
 Status = EventRegistration.Status
 
@@ -74,7 +74,6 @@ def register(request, page):
     context.update(
         form=form or RegistrationForm(),
         sent="sent" in request.GET,
-        error_summary=error_summary(form) if form is not None else [],
     )
     response = TemplateResponse(
         request, "accreditation/events/register.html", context, status=status
@@ -163,7 +162,6 @@ def questions(request, page, token):
     context.update(
         registration=registration,
         form=form,
-        error_summary=error_summary(form) if form.is_bound else [],
         asked=registration.questions.all(),
         may_ask=registration.status in (Status.REGISTERED, Status.WAITLISTED)
         and events.changes_open(registration),

@@ -18,7 +18,7 @@ from citizen_requests.registration import status_page_url
 from .. import events
 from ..event_forms import InterviewForm
 from ..event_links import subpage_url
-from .common import error_summary, over_limit, page_language, see_other
+from .common import over_limit, page_language, see_other
 
 INTERVIEW_SESSION_KEY = "accreditation_interview_ack"
 
@@ -104,7 +104,6 @@ def interview_request(request, page):
     context = page.get_context(request)
     context.update(
         form=form,
-        error_summary=error_summary(form) if form.is_bound else [],
     )
     response = TemplateResponse(
         request, "accreditation/events/interview.html", context, status=status
