@@ -221,6 +221,22 @@ class DueDateColumn(ExactDateColumn):
         return f"<td>{text}</td>"
 
 
+class PlainSelect(forms.Select):
+    """A select whose options are written in Python, not rendered from a template each: a
+    list's filters are rendered with every page of it, and a list of people can be long."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = "".join(
+            f'<option value="{as_html(option["value"])}"{flatatt(option["attrs"])}>'
+            f"{as_html(option['label'])}</option>"
+            for _group, choices, _index in widget["optgroups"]
+            for option in choices
+        )
+        attrs = flatatt(widget["attrs"])
+        return mark_safe(f'<select name="{as_html(name)}"{attrs}>{options}</select>')  # noqa: S308 (escaped)
+
+
 class ServiceTable(Table):
     """Wagtail's table, with the cells of :class:`PlainColumn` columns written in Python."""
 

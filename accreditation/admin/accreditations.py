@@ -30,6 +30,7 @@ from agency.admin import (
     ExactDateColumn,
     LinkColumn,
     PlainColumn,
+    PlainSelect,
     ServiceIndexView,
     ServiceViewSet,
 )
@@ -67,7 +68,7 @@ class RecordFilterSet(WagtailFilterSet):
         empty_label=gettext_lazy("Any"),
     )
     outlet = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Media outlet"), queryset=accredited_outlets
+        label=gettext_lazy("Media outlet"), queryset=accredited_outlets, widget=PlainSelect
     )
 
     class Meta:

@@ -28,6 +28,7 @@ from agency.admin import (
     ExactDateColumn,
     LinkColumn,
     PlainColumn,
+    PlainSelect,
     ServiceIndexView,
     ServiceViewSet,
 )
@@ -69,7 +70,10 @@ class ApplicationFilterSet(WagtailFilterSet):
     )
     overdue = OverdueFilter(label=gettext_lazy("Overdue only"), method="filter_overdue")
     intake = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Intake"), queryset=Intake.objects.all(), empty_label=gettext_lazy("Any")
+        label=gettext_lazy("Intake"),
+        queryset=lambda request: Intake.objects.all(),
+        empty_label=gettext_lazy("Any"),
+        widget=PlainSelect,
     )
 
     class Meta:

@@ -27,6 +27,7 @@ from agency.admin import (
     ExactDateColumn,
     LinkColumn,
     PlainColumn,
+    PlainSelect,
     ServiceIndexView,
     ServiceViewSet,
 )
@@ -69,21 +70,26 @@ class CaseFilterSet(WagtailFilterSet):
     """The list's filters. A value that does not validate is ignored, not the whole filter."""
 
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=RequestKind.choices, empty_label=_("All kinds")
+        label=_("Kind"), choices=RequestKind.choices, empty_label=_("All kinds"), widget=PlainSelect
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[("open", _("Open")), *Status.choices],
         empty_label=_("All statuses"),
         method="filter_status",
+        widget=PlainSelect,
     )
     unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=lambda request: Unit.objects.all(), empty_label=_("All units")
+        label=_("Unit"),
+        queryset=lambda request: Unit.objects.all(),
+        empty_label=_("All units"),
+        widget=PlainSelect,
     )
     executor = django_filters.ModelChoiceFilter(
         label=_("Executor"),
         queryset=lambda request: services.eligible_executors(),
         empty_label=_("Anyone"),
+        widget=PlainSelect,
     )
     due_within = IntegerFilter(
         label=_("Due within (days)"), min_value=0, max_value=366, method="filter_due_within"

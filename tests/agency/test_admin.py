@@ -1,6 +1,7 @@
 """The admin's one way to refuse, responses kept out of caches, private files and
 formula-safe spreadsheet cells."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
@@ -9,7 +10,7 @@ from django.utils import translation
 
 import pytest
 
-from agency.admin import forbidden, refuse_with_reason
+from agency.admin import PlainSelect, forbidden, refuse_with_reason
 from agency.http import no_store
 from agency.private_files import PrivateFile, private_file_response
 from agency.spreadsheets import safe_cell
@@ -113,3 +114,10 @@ class TestPrivateFileResponse:
 )
 def test_cells_never_run_as_formulas(value, cell):
     assert safe_cell(value) == cell
+
+
+def test_a_plain_select_renders_what_django_renders():
+    choices = [("", "All"), ("a", "A & B"), ("b", "<b>")]
+    plain = PlainSelect(choices=choices, attrs={"id": "id_kind"}).render("kind", "a")
+    django = forms.Select(choices=choices, attrs={"id": "id_kind"}).render("kind", "a")
+    assert plain == "".join(line.strip() for line in django.splitlines())
