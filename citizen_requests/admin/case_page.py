@@ -105,7 +105,7 @@ def action_forms(case: CitizenRequest, user, data=None, files=None, action: str 
     if services.can(user, "forward") and case.forward_due is not None:
         result["forward"] = forms.ForwardForm(bound("forward"), prefix="forward")
     if services.can(user, "refuse") and services.refusal_grounds(case):
-        result["refuse"] = forms.RefuseForm(bound("refuse"), request_obj=case, prefix="refuse")
+        result["refuse"] = forms.RefuseForm(bound("refuse"), citizen_request=case, prefix="refuse")
     if services.can(user, "answer"):
         name, position = AgencyProfile.default_signatory(case.language)
         result["answer"] = forms.AnswerForm(

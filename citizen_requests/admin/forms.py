@@ -83,9 +83,9 @@ class RefuseForm(forms.Form):
         help_text=_("Explain the refusal to the requester, citing the law."),
     )
 
-    def __init__(self, *args, request_obj=None, **kwargs):
+    def __init__(self, *args, citizen_request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ground"].choices = [(g.value, g.label) for g in refusal_grounds(request_obj)]
+        self.fields["ground"].choices = [(g.value, g.label) for g in refusal_grounds(citizen_request)]
 
 
 class AnswerForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Local development: debug on, a fixed local key, mail to the console."""
+"""Local development: debug on, a fixed local key, mail through the outbox to the worker's console."""
 
 import contextlib
 
@@ -11,7 +11,10 @@ DEBUG = True
 SECRET_KEY = env.get_str("SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail takes the production path (the outbox, then the worker), and the worker prints it.
+EMAIL_DELIVERY_BACKEND = env.get_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 VAR_DIR.mkdir(exist_ok=True)
 
 with contextlib.suppress(ImportError):
