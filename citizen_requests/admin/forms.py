@@ -85,7 +85,9 @@ class RefuseForm(forms.Form):
 
     def __init__(self, *args, citizen_request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ground"].choices = [(g.value, g.label) for g in refusal_grounds(citizen_request)]
+        self.fields["ground"].choices = [
+            (g.value, g.label) for g in refusal_grounds(citizen_request)
+        ]
 
 
 class AnswerForm(forms.Form):

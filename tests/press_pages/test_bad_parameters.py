@@ -84,3 +84,35 @@ class BadParameterTests(TestCase):
 
     def test_sitemap_rejects_a_bad_page(self):
         self.assert_status("/sitemap.xml", {"p": "x"}, 404)
+
+
+class NulByteTests(TestCase):
+    """A NUL byte in an address or a query parameter is a bad request (400), on every page:
+    PostgreSQL refuses it in any query, so it must never reach one."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = kk_home()
+        cls.news_index = NewsIndexPageFactory(parent=home)
+        cls.faq_index = FAQIndexPageFactory(parent=home)
+
+    def test_nul_in_the_address_or_a_parameter_is_a_bad_request(self):
+        for url in (
+            "/kk/%00/",
+            "/kk/news%00/",
+            "/search/?q=%00",
+            "/search/?q=a%00b",
+            f"{self.faq_index.url}?q=%00",
+            f"{self.news_index.url}?topic=%00",
+            f"{self.news_index.url}?topic=budget%00",
+            "/api/v3/pages/?search=%00",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 400, url)
+
+    def test_the_refusal_says_why_in_the_visitors_language(self):
+        response = self.client.get("/kk/%00/", HTTP_ACCEPT_LANGUAGE="kk")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("text/html", response["Content-Type"])
+        self.assertContains(response, "мекенжай", status_code=400)
