@@ -23,9 +23,10 @@ SCOPES = {
     # and per e-mail address or card.
     "submit_ip": (10, 3600),
     "submit_email": (5, 3600),
-    # Status-page lookups per IP address, and per request number from any address.
+    # Status-page lookups per IP address, and per request number from one address (so that
+    # guesses from other addresses cannot lock the requester out of their own number).
     "status_ip": (20, 600),
-    "status_number": (10, 3600),
+    "status_number": (10, 600),
     # Unknown tokens on the accreditation card verification page, per IP address.
     "verify_ip": (20, 600),
 }

@@ -144,15 +144,19 @@ def serve_status(page, request):
     context = page.get_context(request)
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit("status_ip", ratelimit.client_ip(request)):
+        address = ratelimit.client_ip(request)
+        over_limit = not ratelimit.hit("status_ip", address)
+        if not over_limit and form.is_valid():
+            # Per number and address: guesses from elsewhere never lock the number's owner out.
+            over_limit = not ratelimit.hit(
+                "status_number", f"{form.cleaned_data['number']}|{address}"
+            )
+        if over_limit:
             form.is_valid()
             form.add_error(None, _("Too many attempts. Please wait ten minutes and try again."))
             status = 429
         elif form.is_valid():
-            number = form.cleaned_data["number"]
-            found = None
-            if ratelimit.hit("status_number", number):
-                found = find_request(number, form.cleaned_data["code"])
+            found = find_request(form.cleaned_data["number"], form.cleaned_data["code"])
             if found is not None:
                 letter = _letter(found) if request.POST.get("letter") else None
                 if letter is not None:
