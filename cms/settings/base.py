@@ -118,7 +118,7 @@ REDIS_URL = env.get_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "agency.redis_cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.get_str("CACHE_KEY_PREFIX", "baspasoz"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

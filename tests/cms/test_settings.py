@@ -121,7 +121,7 @@ class TestRedisUrl:
 
         assert result.returncode == 0, result.stderr
         services = json.loads(result.stdout)
-        assert services["cache"] == "django.core.cache.backends.redis.RedisCache"
+        assert services["cache"] == "agency.redis_cache.TolerantRedisCache"
         assert services["cache_location"] == url
         assert services["q_cluster"]["redis"] == url
         assert "orm" not in services["q_cluster"]
