@@ -112,6 +112,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default takes several editors, visitors and the worker at once: every
+    # transaction takes the write lock when it begins (a deferred one that reads first can only
+    # fail when it then writes), waits up to 20 s for it, and readers never block the writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 
 REDIS_URL = env.get_str("REDIS_URL")
 
