@@ -112,7 +112,7 @@ class NulByteTests(TestCase):
                 self.assertEqual(response.status_code, 400, url)
 
     def test_the_refusal_says_why_in_the_visitors_language(self):
-        response = self.client.get("/kk/%00/", HTTP_ACCEPT_LANGUAGE="kk")
+        response = self.client.get("/kk/%00/", headers={"accept-language": "kk"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("text/html", response["Content-Type"])
         self.assertContains(response, "мекенжай", status_code=400)
