@@ -7,7 +7,12 @@ registered on them. Officer actions are written to Wagtail's audit log; the acti
 registered in :mod:`.audit`.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+
+from agency.private_files import PrivateFile, private_file_response
+
+from .. import services
 
 #: Why an officer's action is refused when the refusal itself gives no reason.
 REFUSAL = _("You are not allowed to do this with accreditations.")
@@ -15,3 +20,21 @@ REFUSAL = _("You are not allowed to do this with accreditations.")
 
 def can(user, *perms: str) -> bool:
     return bool(user and user.is_authenticated and user.has_perms(perms))
+
+
+def photo_response(request, permitted: bool, find_record):
+    """A journalist's photo (of ``find_record()``, an application's journalist or an
+    accreditation) to staff with ``permitted``; every view is logged as personal data seen."""
+
+    def find():
+        record = find_record()
+        if not record.photo:
+            raise Http404
+        name = record.photo.name.rsplit("/", 1)[-1]
+        return PrivateFile(record.photo, name, as_attachment=False, record=record)
+
+    return private_file_response(
+        permitted,
+        find,
+        lambda file: services.log_personal_data_view(file.record, user=request.user, what="photo"),
+    )

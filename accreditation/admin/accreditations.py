@@ -11,7 +11,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
@@ -34,11 +33,10 @@ from agency.admin import (
     ServiceIndexView,
     ServiceViewSet,
 )
-from agency.private_files import PrivateFile, private_file_response
 
 from .. import services
 from ..models import Accreditation, AccreditationType, DeprivationGround, Outlet
-from . import REFUSAL, can
+from . import REFUSAL, can, photo_response
 
 VIEW = "accreditation.view_accreditation"
 DEPRIVE = "accreditation.deprive_accreditation"
@@ -271,17 +269,8 @@ def notices(request, pk: int):
 def photo(request, pk: int):
     """The journalist's photo, to authorised staff only; every view is logged."""
 
-    def find():
-        record = get_object_or_404(Accreditation, pk=pk)
-        if not record.photo:
-            raise Http404
-        name = record.photo.name.rsplit("/", 1)[-1]
-        return PrivateFile(record.photo, name, as_attachment=False, record=record)
-
-    return private_file_response(
-        can(request.user, VIEW),
-        find,
-        lambda file: services.log_personal_data_view(file.record, user=request.user, what="photo"),
+    return photo_response(
+        request, can(request.user, VIEW), lambda: get_object_or_404(Accreditation, pk=pk)
     )
 
 

@@ -32,7 +32,6 @@ from agency.admin import (
     ServiceIndexView,
     ServiceViewSet,
 )
-from agency.private_files import PrivateFile, private_file_response
 
 from .. import services
 from ..models import (
@@ -42,7 +41,7 @@ from ..models import (
     Intake,
     RefusalGround,
 )
-from . import REFUSAL, can
+from . import REFUSAL, can, photo_response
 
 VIEW = "accreditation.view_application"
 VIEW_JOURNALISTS = "accreditation.view_applicationjournalist"
@@ -248,17 +247,10 @@ class DecideView(ApplicationView):
 def photo(request, pk: int, journalist_id: int):
     """The journalist's photo, to authorised staff only; every view is logged."""
 
-    def find():
-        journalist = get_object_or_404(ApplicationJournalist, pk=journalist_id, application_id=pk)
-        if not journalist.photo:
-            raise Http404
-        name = journalist.photo.name.rsplit("/", 1)[-1]
-        return PrivateFile(journalist.photo, name, as_attachment=False, record=journalist)
-
-    return private_file_response(
+    return photo_response(
+        request,
         can(request.user, VIEW_JOURNALISTS),
-        find,
-        lambda file: services.log_personal_data_view(file.record, user=request.user, what="photo"),
+        lambda: get_object_or_404(ApplicationJournalist, pk=journalist_id, application_id=pk),
     )
 
 
