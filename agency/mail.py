@@ -31,14 +31,6 @@ def recipient_language(user) -> str:
         return settings.LANGUAGE_CODE
 
 
-def public_language(code: str | None) -> str:
-    """``code`` if the site speaks it, else the site's default language."""
-    try:
-        return get_supported_language_variant(code or "")
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 def admin_url(path: str) -> str:
     """The full address of an admin ``path`` (from ``reverse``), for links in mail."""
     return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/") + path

@@ -23,11 +23,6 @@ def register_series(prefixes: dict[str, str]) -> None:
         _PREFIXES[str(series)] = prefix
 
 
-def prefixes() -> dict[str, str]:
-    """Every registered series and its prefix."""
-    return dict(_PREFIXES)
-
-
 def format_number(series: str, year: int, sequence: int) -> str:
     return f"{_PREFIXES[str(series)]}-{year}-{sequence:06d}"
 
