@@ -12,14 +12,13 @@ Each journalist gets a message of their own, in their language, with the link to
 that language. Mail goes through ``EMAIL_BACKEND`` (``agency.outbox.OutboxEmailBackend``): django-q2
 sends it after the transaction commits, so a rolled-back change tells nobody anything. The
 ``page_published`` receiver at the end compares the published briefing with its previous live
-revision and queues the work on django-q2 (:mod:`accreditation.jobs`).
+revision and queues the work through the kernel's job outbox (:mod:`accreditation.jobs`).
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -29,9 +28,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
-from django_q.tasks import async_task
-
-from agency import mail
+from agency import mail, queue
 from press_pages.models import BriefingPage
 
 from .briefings import event_day, event_for, localized
@@ -363,7 +360,7 @@ def changes_between(previous, current) -> dict:
 
 @receiver(page_published)
 def briefing_published(sender, instance, revision, **kwargs):
-    """Queue the notices a publication of a briefing calls for, after the commit."""
+    """Queue the notices a publication of a briefing calls for, kept with the publication."""
     if not isinstance(instance, BriefingPage):
         return
     event = event_for(instance)
@@ -375,14 +372,10 @@ def briefing_published(sender, instance, revision, **kwargs):
         "changes": changes_between(previous, instance),
         "cancelled": bool(instance.cancelled and not (previous and previous.cancelled)),
     }
-    transaction.on_commit(partial(_queue, instance.pk, data), robust=True)
-
-
-def _queue(event_id: int, data: dict) -> None:
-    async_task(
+    queue.submit(
         "accreditation.jobs.briefing_published",
-        event_id,
+        instance.pk,
         data,
-        task_name=f"briefing {event_id} published",
+        name=f"briefing {instance.pk} published",
         group="accreditation",
     )

@@ -1,6 +1,11 @@
-"""The kernel's django-q2 jobs: delivering the outbox."""
+"""The kernel's django-q2 jobs: delivering the mail outbox and sending the job outbox on.
 
-from . import outbox
+Each is harmless to run twice: a message is taken (``claimed_until``) before it is sent and
+keeps its ``Message-ID`` if a dead worker's send is tried again, and a job is sent to the
+broker again only while its row is waiting, to be run once by :func:`agency.queue.run_queued`.
+"""
+
+from . import outbox, queue
 
 
 def deliver_message(pk: int) -> bool:
@@ -16,3 +21,8 @@ def deliver_due_mail() -> int:
 def prune_sent_mail() -> int:
     """Remove sent messages past their keeping time (daily)."""
     return outbox.prune_sent()
+
+
+def push_waiting_jobs() -> int:
+    """Send the kept jobs that did not reach the broker (every minute)."""
+    return queue.push_waiting()

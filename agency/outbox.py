@@ -35,8 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from django_q.tasks import async_task
-
+from . import queue
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -170,8 +169,9 @@ def delivery_backend() -> str:
 
 
 def enqueue(pk: int) -> None:
-    """Queue the delivery of outbox row ``pk`` on django-q2."""
-    async_task(DELIVER_JOB, pk, task_name=f"mail {pk}", group="mail")
+    """Queue the delivery of outbox row ``pk`` on django-q2; if the broker is down, the row
+    waits for :func:`deliver_due`."""
+    queue.send(DELIVER_JOB, pk, name=f"mail {pk}", group="mail")
 
 
 def _retry_delay(attempts: int) -> datetime.timedelta:

@@ -1,6 +1,7 @@
 """The kernel's models, re-exported for ``agency.models``."""
 
 from .calendar import CalendarDay
+from .jobs import QueuedJob
 from .outbox import OutboxMessage
 from .profile import AgencyProfile, FooterLinkBlock, SiteSettings
 from .registers import RegisterCounter
@@ -10,6 +11,7 @@ __all__ = [
     "CalendarDay",
     "FooterLinkBlock",
     "OutboxMessage",
+    "QueuedJob",
     "RegisterCounter",
     "SiteSettings",
 ]

@@ -22,7 +22,11 @@ from django_q.tasks import async_task
 
 from accreditation import notices
 from accreditation.models import AccreditationType, EventNotice, EventRegistration
+from agency import queue
+from agency.jobs import push_waiting_jobs
+from agency.models import QueuedJob
 from agency.outbox import DELIVER_JOB
+from agency.queue import RUN_QUEUED
 from tests.accreditation.events_helpers import QUEUED, briefing, mail_to
 from tests.accreditation.factories import (
     AccreditationFactory,
@@ -30,7 +34,7 @@ from tests.accreditation.factories import (
     ApplicationJournalistFactory,
     EventRegistrationFactory,
 )
-from tests.agency.queue import run_in_worker, waiting_jobs
+from tests.agency.queue import DeadRedis, run_in_worker, waiting_jobs
 from tests.press_pages.factories import translate
 from tests.workflows.moderation import moderate
 
@@ -50,7 +54,8 @@ def run_queued(callbacks, broker, capture) -> list:
     for callback in callbacks:
         callback()
     jobs = waiting_jobs(broker)
-    ours = [job for job in jobs if job["func"] == TASK]
+    kept = QueuedJob.objects.filter(func=TASK).values_list("pk", flat=True)
+    ours = [job for job in jobs if job["func"] == RUN_QUEUED and job["args"][0] in set(kept)]
     with QUEUED, capture(execute=False) as sent:
         run_in_worker(broker, jobs)
     for callback in sent:
@@ -294,3 +299,33 @@ class TestReminder:
         mail.outbox.clear()
         assert run_schedule() == 0, "a second run reminds nobody again"
         assert mail.outbox == []
+
+
+class TestBrokerOutage:
+    def test_a_briefing_published_while_the_broker_is_down_is_announced_once_it_is_back(
+        self, broker, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        capture = django_capture_on_commit_callbacks
+        active = AccreditationFactory()
+        monkeypatch.setattr(queue, "_broker", DeadRedis())
+        with QUEUED, capture(execute=True):
+            page = briefing(live=False)
+            moderate(page)
+        assert broker.queue_size() == 0
+        [kept] = QueuedJob.objects.filter(func=TASK)
+        assert kept.status == QueuedJob.Status.PENDING, "kept while the broker is down"
+        mail.outbox.clear()
+
+        monkeypatch.setattr(queue, "_broker", broker)
+        assert push_waiting_jobs() == 1
+        waiting = waiting_jobs(broker)
+        assert queue.push(kept.pk), "sent twice: the job still runs once"
+        waiting += waiting_jobs(broker)
+        with QUEUED, capture(execute=True):
+            run_in_worker(broker, waiting)
+        run_in_worker(broker, waiting_jobs(broker))
+
+        assert len(mail_to(active.email)) == 1
+        assert EventNotice.objects.filter(briefing=page).count() == 1
+        kept.refresh_from_db()
+        assert kept.status == QueuedJob.Status.DONE

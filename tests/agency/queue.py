@@ -6,6 +6,8 @@ fixture in ``tests/conftest.py`` gives it empty. Only the process boundary is le
 
 from multiprocessing import Queue, Value
 
+import redis
+from django_q.brokers import redis_broker
 from django_q.monitor import monitor
 from django_q.signing import SignedPackage
 from django_q.worker import worker
@@ -38,3 +40,30 @@ def run_in_worker(broker, jobs: list[dict]) -> None:
     for queue in (task_queue, result_queue):
         queue.close()
         queue.join_thread()
+
+
+#: Runs of :func:`record_run`, by label: the worker runs in this process.
+RUNS: list[str] = []
+
+
+def record_run(label: str) -> str:
+    """A job for the tests of the job outbox: notes that it ran."""
+    RUNS.append(label)
+    return label
+
+
+def fail_run(label: str) -> None:
+    """A job for the tests of the job outbox that fails."""
+    raise RuntimeError(f"{label} failed")
+
+
+#: Nothing listens here: a broker pointed at it is down, a real connection failure.
+DEAD_REDIS = "redis://127.0.0.1:6390/0"
+
+
+class DeadRedis(redis_broker.Redis):
+    """django-q2's Redis broker, connected to a port where no Redis runs."""
+
+    @staticmethod
+    def get_connection(list_key=None):
+        return redis.Redis.from_url(DEAD_REDIS, socket_connect_timeout=1)

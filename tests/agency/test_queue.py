@@ -25,7 +25,8 @@ from django_q.models import OrmQ, Schedule, Success
 from django_q.tasks import async_task
 from django_tasks import TaskResultStatus
 
-from agency.queue import DjangoQ2JobBackend, run_django_task, run_job, shared_broker
+from agency.models import QueuedJob
+from agency.queue import RUN_QUEUED, DjangoQ2JobBackend, shared_broker
 from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
@@ -79,13 +80,15 @@ class TestDjangoQ2TaskBackend:
             assert OrmQ.objects.filter(key=broker.list_key).count() == 1
         assert broker.queue_size() == 1
         jobs = waiting_jobs(broker)
-        assert [job["func"] for job in jobs] == [run_django_task]
-        assert jobs[0]["args"] == (
+        assert [job["func"] for job in jobs] == [RUN_QUEUED]
+        kept = QueuedJob.objects.get(pk=jobs[0]["args"][0])
+        assert kept.func == "agency.queue.run_django_task"
+        assert kept.args == [
             "wagtail.tasks.update_reference_index_task",
             result.id,
             ["press_pages", "faqanswerpage", str(answer.pk)],
             {},
-        )
+        ]
         assert not references_of(answer).exists(), "the work waits for a worker"
 
         run_in_worker(broker, jobs)
@@ -94,6 +97,8 @@ class TestDjangoQ2TaskBackend:
         assert str(answer.category_id) in referenced
         assert Success.objects.filter(id=jobs[0]["id"]).exists()
         assert broker.queue_size() == 0, "the job is acknowledged"
+        kept.refresh_from_db()
+        assert kept.status == QueuedJob.Status.DONE
 
     def test_jobs_go_through_one_broker_per_process(
         self, broker, django_capture_on_commit_callbacks
@@ -137,7 +142,8 @@ class TestDjangoQ2TaskBackend:
             news = NewsPageFactory(parent=index)
 
         jobs = waiting_jobs(broker)
-        queued = {tuple(job["args"][2]) for job in jobs}
+        kept = QueuedJob.objects.filter(pk__in=[job["args"][0] for job in jobs])
+        queued = {tuple(job.args[2]) for job in kept}
         assert ("press_pages", "newspage", str(news.pk)) in queued
         run_in_worker(broker, jobs)
         assert Success.objects.filter(id__in=[job["id"] for job in jobs]).count() == len(jobs)
@@ -161,9 +167,9 @@ class TestDjangoQ2JobBackend:
             callback()
 
         jobs = waiting_jobs(broker)
-        assert [job["func"] for job in jobs] == [run_job]
-        assert jobs[0]["args"][0] is synchronize_tree
-        assert jobs[0]["kwargs"] == {}, "job kwargs travel as an argument of run_job"
+        assert [job["func"] for job in jobs] == [RUN_QUEUED]
+        kept = QueuedJob.objects.get(pk=jobs[0]["args"][0])
+        assert kept.func == "wagtail_localize.synctree.synchronize_tree"
 
         run_in_worker(broker, jobs)
 
