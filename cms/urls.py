@@ -11,6 +11,8 @@ from cms import views
 from press_pages import views as press_views
 from press_pages.sitemap import sitemap_view
 
+handler500 = "agency.http.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", press_views.robots_txt, name="robots_txt"),
