@@ -190,11 +190,16 @@ def _claim(pk: int, now) -> bool:
 
 
 def run_on_sent(hook) -> None:
+    """Call what the message's sender asked for once it was accepted (``mail.after_sending``).
+
+    It runs in a savepoint of its own: a failure is logged and undoes only its own writes.
+    """
     if not hook or not hook[0]:
         return
     function, args = hook
     try:
-        import_string(function)(*args)
+        with transaction.atomic():
+            import_string(function)(*args)
     except Exception:
         logger.exception("After sending, %s failed", function)
 
@@ -233,8 +238,10 @@ def deliver(pk: int) -> bool:
     row.attempts += 1
     row.claimed_until = None
     row.last_error = ""
-    row.save(update_fields=["status", "sent_at", "attempts", "claimed_until", "last_error"])
-    run_on_sent((row.on_sent, row.on_sent_args))
+    # The row is marked sent together with what its sending records (a timeline line).
+    with transaction.atomic():
+        row.save(update_fields=["status", "sent_at", "attempts", "claimed_until", "last_error"])
+        run_on_sent((row.on_sent, row.on_sent_args))
     return True
 
 

@@ -3,7 +3,8 @@
 Everything happens in one database transaction: the per-kind, per-year counter row is locked
 (``select_for_update``), so concurrent submissions on PostgreSQL get consecutive numbers with no
 gap and no duplicate; a registration that fails gives its number back by rolling back. The
-acknowledgement e-mail is written to the outbox in that transaction, and sent after it commits.
+acknowledgement e-mail is written to the outbox in that transaction, and sent after it commits;
+the timeline says "acknowledgement sent" only once the mail server accepted it.
 """
 
 import logging
@@ -21,6 +22,9 @@ from .kinds import RequestKind
 from .models import CitizenRequest, RequestAttachment, RequestEvent, RequestStatusPage
 
 logger = logging.getLogger(__name__)
+
+#: Called by the outbox once the mail server accepted the acknowledgement.
+ACKNOWLEDGEMENT_SENT = "citizen_requests.registration.acknowledgement_sent"
 
 
 def _checked(files) -> list[CheckedFile]:
@@ -113,10 +117,15 @@ def register(
                 ]
             )
             if citizen_request.email:
-                RequestEvent.objects.create(
-                    request=citizen_request, action=RequestEvent.Action.ACKNOWLEDGED, public=False
+                mail.send(
+                    [
+                        mail.after_sending(
+                            acknowledgement(citizen_request),
+                            ACKNOWLEDGEMENT_SENT,
+                            citizen_request.pk,
+                        )
+                    ]
                 )
-                mail.send([acknowledgement(citizen_request)])
     except IntegrityError:
         _remove(stored)
         # Two submissions with one token raced past the check: the other one won.
@@ -164,4 +173,20 @@ def acknowledgement(citizen_request: CitizenRequest):
         context,
         language=language,
         group="acknowledgement",
+    )
+
+
+def acknowledgement_sent(request_id: int) -> None:
+    """Put "acknowledgement sent" on the timeline of request ``request_id``, once.
+
+    Called by the outbox after the mail server accepted the acknowledgement, in the transaction
+    that marks the message sent; a message sent again after a worker died adds no second line.
+    """
+    citizen_request = CitizenRequest.objects.filter(pk=request_id).first()
+    if citizen_request is None:
+        return
+    if citizen_request.events.filter(action=RequestEvent.Action.ACKNOWLEDGED).exists():
+        return
+    RequestEvent.objects.create(
+        request=citizen_request, action=RequestEvent.Action.ACKNOWLEDGED, public=True
     )

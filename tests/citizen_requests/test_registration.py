@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 import pytest
 
 from agency.models import OutboxMessage, RegisterCounter
-from agency.outbox import DELIVER_JOB
+from agency.outbox import DELIVER_JOB, deliver, run_on_sent
 from citizen_requests import deadlines
 from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent
@@ -198,6 +198,36 @@ class TestAcknowledgementEmail:
         assert callbacks == []
         assert mail.outbox == []
         assert not request.events.filter(action=RequestEvent.Action.ACKNOWLEDGED).exists()
+
+    def test_the_timeline_says_acknowledgement_sent_only_once_the_mail_server_accepted_it(
+        self, django_capture_on_commit_callbacks
+    ):
+        acknowledged = RequestEvent.Action.ACKNOWLEDGED
+        with QUEUED, django_capture_on_commit_callbacks(execute=False):
+            request, _code = register(kind="information", language="ru", data=FIELDS, files=[])
+        [row] = OutboxMessage.objects.all()
+        public = set(request.events.filter(public=True).values_list("action", flat=True))
+        assert public == {RequestEvent.Action.RECEIVED, RequestEvent.Action.REGISTERED}
+        assert not request.events.filter(action=acknowledged).exists(), "only queued so far"
+
+        # The mail server cannot be reached: nothing is sent, nothing is claimed.
+        with override_settings(
+            EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=6391,
+            EMAIL_TIMEOUT=2,
+        ):
+            assert not deliver(row.pk)
+        assert not request.events.filter(action=acknowledged).exists()
+
+        OutboxMessage.objects.filter(pk=row.pk).update(next_attempt_at=row.created_at)
+        assert deliver(row.pk)
+        [event] = request.events.filter(action=acknowledged)
+        assert event.public, "shown on the status page once true"
+        row.refresh_from_db()
+        assert event.at >= row.sent_at
+        run_on_sent((row.on_sent, row.on_sent_args))
+        assert request.events.filter(action=acknowledged).count() == 1, "a resend adds no line"
 
     def test_the_mail_is_in_the_language_of_the_request(self):
         request, _code = register(kind="information", language="ru", data=FIELDS, files=[])
