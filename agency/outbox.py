@@ -41,8 +41,9 @@ from .models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 DEFAULT_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-#: How long a worker may hold a message it is sending before another may try it.
-CLAIM = datetime.timedelta(minutes=5)
+#: How long a worker may hold a message it is sending before another may try it (seconds;
+#: ``OUTBOX_CLAIM_SECONDS`` overrides it). A worker that died mid-send holds it this long.
+CLAIM_SECONDS = 300
 #: Attempts before a message is given up as failed (about two days with the delays below).
 MAX_ATTEMPTS = 12
 #: Sent messages are removed after this many days: their bodies hold personal data.
@@ -178,6 +179,10 @@ def _retry_delay(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 240))
 
 
+def claim() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "OUTBOX_CLAIM_SECONDS", CLAIM_SECONDS))
+
+
 def _claim(pk: int, now) -> bool:
     """Take row ``pk`` for sending, unless it is sent, not due, or another worker holds it."""
     return bool(
@@ -185,7 +190,7 @@ def _claim(pk: int, now) -> bool:
             pk=pk, status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now
         )
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM)
+        .update(claimed_until=now + claim())
     )
 
 
