@@ -26,3 +26,8 @@ def prune_sent_mail() -> int:
 def push_waiting_jobs() -> int:
     """Send the kept jobs that did not reach the broker (every minute)."""
     return queue.push_waiting()
+
+
+def prune_finished_jobs() -> int:
+    """Remove jobs that ran, past their keeping time (daily)."""
+    return queue.prune_finished()

@@ -51,6 +51,8 @@ RUN_DJANGO_TASK = "agency.queue.run_django_task"
 #: A job sent to the broker but not run after this long is sent again: the broker lost it
 #: (a Redis restarted without its data) or the worker holding it died.
 PUSH_AGAIN_AFTER = datetime.timedelta(minutes=15)
+#: Jobs that ran are removed after this many days; failed ones are kept for the record.
+KEEP_DONE_DAYS = 7
 
 _broker: Broker | None = None
 _broker_lock = threading.Lock()
@@ -169,6 +171,15 @@ def run_queued(pk: int) -> Any:
         raise
     _finish(pk, QueuedJob.Status.DONE, "")
     return result
+
+
+def prune_finished(days: int = KEEP_DONE_DAYS) -> int:
+    """Remove jobs done more than ``days`` ago (the daily schedule). Returns how many."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _kinds = QueuedJob.objects.filter(
+        status=QueuedJob.Status.DONE, finished_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def _finish(pk: int, status: str, error: str) -> None:

@@ -5,7 +5,12 @@ import uuid
 import django.utils.timezone
 from django.db import migrations, models
 
+from agency.schedules import daily_schedules
+
 MINUTE_SCHEDULE = "agency: push waiting jobs"
+create_daily, delete_daily = daily_schedules(
+    {"agency: prune finished jobs": ("agency.jobs.prune_finished_jobs", (3, 40))}
+)
 
 
 def create_schedule(apps, schema_editor):
@@ -19,11 +24,13 @@ def create_schedule(apps, schema_editor):
             "repeats": -1,
         },
     )
+    create_daily(apps, schema_editor)
 
 
 def delete_schedule(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
     Schedule.objects.using(schema_editor.connection.alias).filter(name=MINUTE_SCHEDULE).delete()
+    delete_daily(apps, schema_editor)
 
 
 class Migration(migrations.Migration):

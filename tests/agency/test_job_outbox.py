@@ -4,9 +4,12 @@
 listens. "Back" is the configured broker (ORM on SQLite, Redis with ``REDIS_URL``).
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
 import pytest
 from django_q.models import Schedule
@@ -107,6 +110,21 @@ def test_the_minute_schedule_exists():
     assert schedule.func == "agency.jobs.push_waiting_jobs"
     assert schedule.schedule_type == Schedule.MINUTES
     assert schedule.minutes == 1
+
+
+def test_jobs_that_ran_are_pruned_after_a_week_and_failed_ones_kept():
+    old = timezone.now() - datetime.timedelta(days=queue.KEEP_DONE_DAYS + 1)
+    done = queue.keep(RECORD, ["old"], name="old")
+    failed = queue.keep(RECORD, ["failed"], name="failed")
+    recent = queue.keep(RECORD, ["recent"], name="recent")
+    QueuedJob.objects.filter(pk=done.pk).update(status=QueuedJob.Status.DONE, finished_at=old)
+    QueuedJob.objects.filter(pk=failed.pk).update(status=QueuedJob.Status.FAILED, finished_at=old)
+    QueuedJob.objects.filter(pk=recent.pk).update(
+        status=QueuedJob.Status.DONE, finished_at=timezone.now()
+    )
+    assert jobs.prune_finished_jobs() == 1
+    assert set(QueuedJob.objects.values_list("name", flat=True)) == {"failed", "recent"}
+    assert Schedule.objects.filter(name="agency: prune finished jobs").exists()
 
 
 def test_healthz_still_reports_the_broker_down(broker_down):
