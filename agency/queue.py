@@ -224,7 +224,10 @@ def run_job(func: Callable, args: list, kwargs: dict) -> Any:
 
 
 class DjangoQ2TaskBackend(BaseTaskBackend):
-    """A django-tasks backend that enqueues each task on django-q2.
+    """A django-tasks backend that enqueues each task on django-q2, through the job outbox.
+
+    Wagtail's tasks (reference and search index updates) recompute from the current data, so a
+    task run twice after a worker died leaves the same result.
 
     django-q2 runs jobs in arrival order and at once, so priorities and
     ``run_after`` are not supported (``validate_task`` rejects them), and results
@@ -271,7 +274,12 @@ class DjangoQ2TaskBackend(BaseTaskBackend):
 
 
 class DjangoQ2JobBackend(BaseJobBackend):
-    """wagtail-localize's job backend, on django-q2."""
+    """wagtail-localize's job backend, on django-q2, through the job outbox.
+
+    Its jobs (synchronising a locale's tree, translating a subtree) create what is missing and
+    leave what exists, so a second run after a worker died adds nothing. Their arguments are
+    objects (locales, users), so they are kept pickled, as django-q2 carries them.
+    """
 
     def enqueue(self, func, args, kwargs):
         name = f"{func.__module__}.{func.__qualname__}"
