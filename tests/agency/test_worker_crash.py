@@ -1,7 +1,7 @@
 """No lost mail: a worker killed in the middle of sending loses no acknowledgement.
 
-Everything runs as in production, in processes of its own: a database of its own (an SQLite
-file, or a fresh PostgreSQL database when ``DATABASE_URL`` names PostgreSQL), the configured
+Everything runs as in production, in processes of its own: the suite's migrated database (copied
+into an SQLite file, or the PostgreSQL test database itself), the configured
 broker (ORM, or Redis when ``REDIS_URL`` is set), ``manage.py qcluster``, and an SMTP server
 (aiosmtpd) that records the ``Message-ID`` of every message it accepts. Requests are filed
 through the real registration service; the cluster is killed with SIGKILL while it sends,
@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -26,7 +27,8 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
+from django.db import connection
+
 import pytest
 import redis
 from aiosmtpd.controller import Controller
@@ -110,21 +112,22 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def database_url(tmp_path):
-    """A database of the test's own, not the suite's: other processes must see its commits."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if not configured.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def database_url(tmp_path, django_db_serialized_rollback, transactional_db):
+    """The suite's migrated test database, reachable from other processes.
+
+    On SQLite the in-memory test database is copied into a file; on PostgreSQL the processes use
+    the test database itself (the transactional test empties it afterwards). Either way nothing
+    is migrated again.
+    """
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+        yield f"sqlite:///{path}"
         return
-    parts = urlsplit(configured)
-    name = f"{parts.path.lstrip('/') or 'baspasoz'}_crash"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    yield urlunsplit(parts._replace(path=f"/{connection.settings_dict['NAME']}"))
 
 
 @pytest.fixture
@@ -185,7 +188,6 @@ def test_a_killed_worker_loses_no_acknowledgement(tmp_path, database_url):
 
     workers = []
     try:
-        run("manage.py", "migrate", "--noinput", "-v", "0")
         started = time.monotonic()
         run("-c", DRIVER, "register", str(REQUESTS))
         workers.append(cluster())
