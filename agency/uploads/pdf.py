@@ -22,7 +22,7 @@ from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError, PyPdfError
 
 MAX_PAGES = 2_000
-MAX_OBJECTS = 8_000
+MAX_OBJECTS = 5_000
 _INFLATED = 16 * 1024 * 1024
 
 _LIMITS = {

@@ -55,18 +55,18 @@ def dense_docx() -> bytes:
     rng = random.Random(7)  # noqa: S311 (the same file every run)
     words = [bytes(rng.choices(b"abcdefghijklmnopqrstuvwxyz", k=6)) for _i in range(4000)]
     body = b"".join(
-        b"<w:p><w:r><w:t>" + rng.choice(words) + b"</w:t></w:r></w:p>" for _i in range(48_000)
+        b"<w:p><w:r><w:t>" + rng.choice(words) + b"</w:t></w:r></w:p>" for _i in range(32_000)
     )
     return rebuild_docx({"word/document.xml": _document(body)})
 
 
 @functools.cache
 def long_text_docx() -> bytes:
-    """A DOCX of 4.5 MB of text in few elements, near the check's byte budget."""
+    """A DOCX of 3 MB of text in few elements, near the check's byte budget."""
     rng = random.Random(8)  # noqa: S311
     words = [bytes(rng.choices(b"abcdefghijklmnopqrstuvwxyz", k=7)) for _i in range(20_000)]
     paragraph = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
-    body = b"".join(paragraph % b" ".join(rng.choices(words, k=2000)) for _i in range(280))
+    body = b"".join(paragraph % b" ".join(rng.choices(words, k=2000)) for _i in range(180))
     return rebuild_docx({"word/document.xml": _document(body)})
 
 
@@ -243,7 +243,7 @@ def pdf_many_pages(pages: int = 60_000) -> bytes:
     return _pdf(objects)
 
 
-def pdf_many_objects(objects: int = 7_990) -> bytes:
+def pdf_many_objects(objects: int = 4_990) -> bytes:
     """A one-page PDF padded with thousands of small objects, near the check's object limit."""
     return _pdf(
         [
@@ -298,9 +298,9 @@ def corpus() -> list[tuple[str, str, bytes]]:
 HARMLESS = {
     "pdf-flate-bomb",
     "pdf-1900-pages",
-    "pdf-7990-objects",
+    "pdf-4990-objects",
     "docx-dense-elements",
-    "docx-4.5MB-text",
+    "docx-3MB-text",
 }
 
 
@@ -347,7 +347,7 @@ def _makers() -> list[tuple[str, str, object]]:
         ("docx-ratio-bomb", "letter.docx", ratio_bomb_docx),
         ("docx-2.7M-paragraphs", "letter.docx", many_paragraphs_docx),
         ("pdf-1900-pages", "letter.pdf", lambda: pdf_many_pages(1900)),
-        ("pdf-7990-objects", "letter.pdf", pdf_many_objects),
+        ("pdf-4990-objects", "letter.pdf", pdf_many_objects),
         ("docx-dense-elements", "letter.docx", dense_docx),
-        ("docx-4.5MB-text", "letter.docx", long_text_docx),
+        ("docx-3MB-text", "letter.docx", long_text_docx),
     ]

@@ -134,7 +134,7 @@ def query_targets(site) -> list[tuple[str, list[str]]]:
 
 
 #: Each example sends one request to every target: a few examples cover them all many times.
-EVERY_TARGET = settings(max_examples=8)
+EVERY_TARGET = settings(max_examples=6)
 
 
 @EVERY_TARGET
@@ -144,6 +144,28 @@ def test_query_parameters(site, data):
     for url, names in query_targets(site):
         params = data.draw(st.lists(st.tuples(st.sampled_from(names), values), max_size=3))
         assert_ours(client.get(f"{url}?{encode(params)}"))
+
+
+@EVERY_TARGET
+@given(segment=values)
+def test_path_segments(site, segment):
+    """A hostile segment where a slug, a year, a token or a signed value goes."""
+    client = Client()
+    raw = quote_from_bytes(segment.encode("utf-8", "surrogatepass")) or "x"
+    accreditation = site["accreditation"]
+    for prefix in (
+        "/kk/",
+        site["pages"]["news_index"].url,
+        site["pages"]["briefing_index"].url,
+        accreditation.url + "verify/",
+        accreditation.url + "notices/",
+        site["event"].url + "confirm/",
+        "/api/v3/pages/",
+        "/documents/",
+    ):
+        assert_ours(client.get(f"{prefix}{raw}/"))
+    token = ("A" * 20 + segment.encode("ascii", "ignore").decode())[:100]
+    assert_ours(client.get(f"{accreditation.url}verify/{quote(token)}/photo/"))
 
 
 def form_targets(site) -> list[tuple[str, dict]]:
