@@ -267,3 +267,21 @@ def test_a_nul_in_every_text_field_of_a_request_is_a_form_error_not_a_500(site):
         data = {**valid_data(iin="900115300122"), name: "a\x00b"}
         response = Client().post(page.url, data)
         assert response.status_code == 400, name
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data", b"no boundary"),
+        ("multipart/form-data; boundary=x", b"--x\r\nContent-Disposition: form-data\r\n\r\n"),
+        ("multipart/form-data; boundary=x", b'--x\r\nContent-Disposition: form-data; name="a'),
+        ("multipart/form-data; boundary=\x00", b"--\x00\r\n"),
+        ("application/x-www-form-urlencoded", b"a=%ZZ&%%%=\xff\xfe&" + b"k=v&" * 20_000),
+        ("application/json", b"{" * 10_000),
+    ],
+)
+def test_malformed_bodies(site, content_type, body):
+    response = Client().post(
+        site["forms"][RequestKind.INFORMATION].url, body, content_type=content_type
+    )
+    assert_ours(response)
