@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agency.forms import DescribedFieldsMixin, clean_identifier, clean_phone_number
 from agency.uploads import check_file
+from agency.uploads.sniff import JPEG, PNG
 
 from .services import ApplicationData, JournalistData
 
@@ -45,12 +46,15 @@ class PhotoField(forms.FileField):
             return upload
         if upload.size is not None and upload.size > MAX_PHOTO_SIZE:
             raise ValidationError(_("The photo is larger than 5 MB."), code="too_large")
-        checked = check_file(upload)
-        if checked.content_type not in ("image/jpeg", "image/png") or checked.size > MAX_PHOTO_SIZE:
-            raise ValidationError(
-                _("The photo must be a JPEG or PNG picture of at most 5 MB."), code="bad_type"
-            )
-        return checked
+        try:
+            # Only pictures are read further: a document sent here costs no document check.
+            return check_file(upload, kinds={JPEG, PNG}, max_size=MAX_PHOTO_SIZE)
+        except ValidationError as error:
+            if error.code in ("bad_type", "too_large"):
+                raise ValidationError(
+                    _("The photo must be a JPEG or PNG picture of at most 5 MB."), code="bad_type"
+                ) from None
+            raise
 
 
 class JournalistForm(DescribedFieldsMixin, forms.Form):

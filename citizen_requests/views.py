@@ -12,8 +12,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.forms import describe_fields
 from agency.http import no_store
 from agency.models import AgencyProfile
+from agency.uploads.limits import refuse_over_total
 
 from .forms import RequestForm, StatusForm
 from .kinds import Status
@@ -49,7 +51,10 @@ def form_context(page, request, form) -> dict:
 def serve_form(page, request):
     if request.method == "POST":
         form = RequestForm(request.POST, request.FILES, kind=page.kind)
-        if form.is_valid():
+        valid = form.is_valid()
+        if refuse_over_total(request, form, "attachments"):
+            describe_fields(form)
+        elif valid:
             response = _register(page, request, form)
             if response is not None:
                 return response

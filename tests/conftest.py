@@ -1,12 +1,27 @@
-"""Every test starts with empty caches and the default language; the django-q2 broker on request."""
+"""Every test starts with empty caches and the default language; the django-q2 broker on request;
+Hypothesis's derandomised profile."""
 
 from django.core.cache import cache
 from django.utils import translation
 
 import pytest
 from django_q.brokers import get_broker
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from workflows.guard import clear_scan_cache
+
+# Property tests run the same examples on every run and machine (CI included): few enough to
+# keep them within a minute and a half per database, no per-example deadline on a busy machine.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=20,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from agency import ratelimit
 from agency.http import no_store
 from agency.models import AgencyProfile
+from agency.uploads.limits import refuse_over_total
 
 from .. import services
 from ..forms import MAX_JOURNALISTS, PERSONAL_DATA_ITEMS, ApplicationForm, journalist_formset
@@ -136,6 +137,8 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
                 logger.info("Malformed accreditation application", exc_info=True)
                 formset = journalist_formset(rows=1)
                 form.add_error(None, _("Your application could not be sent. Please try again."))
+                valid = False
+            if refuse_over_total(request, form):
                 valid = False
             if valid:
                 response = _submit(page, request, kind=kind, form=form, formset=formset)

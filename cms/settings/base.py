@@ -202,6 +202,13 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# All the files of one form submission together (agency.uploads.limits): counted as they arrive.
+UPLOAD_REQUEST_TOTAL_MB = env.get_int("UPLOAD_REQUEST_TOTAL_MB", 40)
+FILE_UPLOAD_HANDLERS = [
+    "agency.uploads.limits.RequestTotalUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # ---------------------------------------------------------------------------
 # Email
