@@ -18,7 +18,7 @@ structure and its text (:data:`STRUCTURE`) elements are counted (:data:`MAX_XML_
 all) and nesting is bounded (:data:`MAX_XML_DEPTH`); the other parts (styles, theme, settings)
 are parsed for well-formedness only, which costs expat no Python call per element. The budget
 bounds the worst file's check to a few tenths of a second (``bench/hostile_uploads.py``) and
-admits documents of about a hundred and fifty pages; longer ones can be sent as PDF. Macros (a macro-enabled content type, a
+admits documents of about six hundred pages; longer ones can be sent as PDF. Macros (a macro-enabled content type, a
 ``vbaProject.bin`` or ActiveX controls) are refused with their own message.
 """
 
@@ -36,8 +36,8 @@ MAX_UNPACKED = 64 * 1024 * 1024
 #: Parts smaller than this may inflate more: a few kilobytes of zeros are no bomb.
 RATIO_FLOOR = 64 * 1024
 MAX_RATIO = 100
-MAX_XML_BYTES = 4 * 1024 * 1024
-MAX_XML_ELEMENTS = 100_000
+MAX_XML_BYTES = 16 * 1024 * 1024
+MAX_XML_ELEMENTS = 400_000
 MAX_XML_DEPTH = 128
 CHUNK = 64 * 1024
 
