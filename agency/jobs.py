@@ -1,6 +1,7 @@
 """The kernel's django-q2 jobs: delivering the outbox."""
 
 from . import outbox
+from .daily import once_a_day
 
 
 def deliver_message(pk: int) -> bool:
@@ -13,6 +14,7 @@ def deliver_due_mail() -> int:
     return outbox.deliver_due()
 
 
+@once_a_day("agency: prune sent mail")
 def prune_sent_mail() -> int:
     """Remove sent messages past their keeping time (daily)."""
     return outbox.prune_sent()

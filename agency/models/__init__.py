@@ -1,6 +1,7 @@
 """The kernel's models, re-exported for ``agency.models``."""
 
 from .calendar import CalendarDay
+from .daily import DailyRun
 from .outbox import OutboxMessage
 from .profile import AgencyProfile, FooterLinkBlock, SiteSettings
 from .registers import RegisterCounter
@@ -8,6 +9,7 @@ from .registers import RegisterCounter
 __all__ = [
     "AgencyProfile",
     "CalendarDay",
+    "DailyRun",
     "FooterLinkBlock",
     "OutboxMessage",
     "RegisterCounter",
