@@ -6,12 +6,14 @@ from django.utils import translation
 import pytest
 from django_q.brokers import get_broker
 
+from agency.cache import forget_generation
 from workflows.guard import clear_scan_cache
 
 
 @pytest.fixture(autouse=True)
 def _isolate_cache_and_language():
     cache.clear()
+    forget_generation()
     clear_scan_cache()
     yield
     cache.clear()

@@ -1,5 +1,6 @@
 """The kernel's models, re-exported for ``agency.models``."""
 
+from .cache import CacheGeneration
 from .calendar import CalendarDay
 from .daily import DailyRun
 from .outbox import OutboxMessage
@@ -8,6 +9,7 @@ from .registers import RegisterCounter
 
 __all__ = [
     "AgencyProfile",
+    "CacheGeneration",
     "CalendarDay",
     "DailyRun",
     "FooterLinkBlock",
