@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
-STOP_SECONDS="${STOP_SECONDS:-7}"
+STOP_SECONDS="${STOP_SECONDS:-5}"
 set -m
 "$PY" manage.py qcluster &
 WORKER=$!
