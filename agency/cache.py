@@ -38,7 +38,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -85,18 +85,18 @@ def generation_in_database() -> bool:
     return isinstance(caches["default"], LocMemCache)
 
 
-#: The generation this process last read from the database, and until when it may be reused.
-_read = {"value": None, "until": 0.0}
+#: ``(generation, until)``: what this process last read from the database, and until when
+#: (``time.monotonic()``) it may be reused. One tuple, so threads never see half an update.
+_last_read: tuple[int | None, float] = (None, 0.0)
 
 
 def forget_generation() -> None:
     """Read the generation from the database again at its next use (after a bump, in tests)."""
-    _read["until"] = 0.0
+    global _last_read
+    _last_read = (_last_read[0], 0.0)
 
 
-def _database_generation() -> int:
-    if _read["value"] is not None and time.monotonic() < _read["until"]:
-        return _read["value"]
+def _read_database_generation() -> int:
     rows = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True)
     value = rows.first()
     if value is None:
@@ -106,8 +106,26 @@ def _database_generation() -> int:
         except IntegrityError:  # another process created it meanwhile
             pass
         value = rows.first()
+    return value
+
+
+def _database_generation() -> int:
+    global _last_read
+    known, until = _last_read
+    now = time.monotonic()
+    if known is not None and now < until:
+        return known
     ttl = getattr(settings, "PAGE_CACHE_GENERATION_TTL", 1.0)
-    _read.update(value=value, until=time.monotonic() + ttl)
+    try:
+        value = _read_database_generation()
+    except DatabaseError:
+        # While the database is down nothing can be published: the pages cached under the
+        # last generation read may still be served.
+        if known is None or connection.in_atomic_block:
+            raise
+        logger.warning("Could not read the page cache generation; using the last one read")
+        value = known
+    _last_read = (value, now + ttl)
     return value
 
 
