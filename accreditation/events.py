@@ -39,6 +39,7 @@ MAX_QUESTIONS = 5
 MAX_QUESTION_LENGTH = 2000
 
 Status = EventRegistration.Status
+CancelReason = EventRegistration.CancelReason
 
 
 class RegistrationClosed(Exception):
@@ -223,12 +224,20 @@ def request_registration(page, card_number: str, language: str) -> Outcome:
                 )
         elif registration.status == Status.CANCELLED:
             registration.status = Status.UNCONFIRMED
+            registration.cancel_reason = ""
             registration.confirmed_at = None
             registration.reminded_at = None
             registration.language = language
             registration.created_at = timezone.now()
             registration.save(
-                update_fields=["status", "confirmed_at", "reminded_at", "language", "created_at"]
+                update_fields=[
+                    "status",
+                    "cancel_reason",
+                    "confirmed_at",
+                    "reminded_at",
+                    "language",
+                    "created_at",
+                ]
             )
         notices.send_confirmation_link(registration, language)
     return Outcome("link_sent", registration)
@@ -267,12 +276,17 @@ def confirm(registration: EventRegistration, now=None) -> EventRegistration:
     return registration
 
 
-def cancel(registration: EventRegistration, *, user=None) -> list[EventRegistration]:
+def cancel(
+    registration: EventRegistration, *, user=None, reason: str | None = None
+) -> list[EventRegistration]:
     """Give up ``registration``'s place (or waiting-list entry); the next in line moves up.
 
     ``user`` is the officer who did it, for the audit log; ``None`` when the journalist did.
+    ``reason`` is an ``EventRegistration.CancelReason``, by default who did it.
     Returns the registrations that got a place.
     """
+    if reason is None:
+        reason = CancelReason.JOURNALIST if user is None else CancelReason.OFFICER
     with transaction.atomic():
         event = _lock(registration.briefing)
         registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
@@ -280,16 +294,48 @@ def cancel(registration: EventRegistration, *, user=None) -> list[EventRegistrat
             return []
         previous = registration.status
         registration.status = Status.CANCELLED
-        registration.save(update_fields=["status"])
+        registration.cancel_reason = reason
+        registration.save(update_fields=["status", "cancel_reason"])
         if user is not None:
             log(
                 registration,
                 "accreditation.registration_cancel",
                 user=user,
-                data={"briefing": event.pk, "card_number": registration.accreditation.card_number},
+                data={
+                    "briefing": event.pk,
+                    "card_number": registration.accreditation.card_number,
+                    "reason": reason,
+                },
             )
         promoted = _promote(event) if previous == Status.REGISTERED else []
     return promoted
+
+
+def cancel_upcoming(accreditation: Accreditation, *, user, now=None) -> list[EventRegistration]:
+    """Cancel ``accreditation``'s registrations for events not yet started, and tell the
+    journalist which (a withdrawn accreditation gives no right to attend, Mass Media Law
+    Art. 28 p.4). Places freed go to the waiting lists. Past events keep their records.
+
+    Returns the registrations cancelled.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        upcoming = (
+            EventRegistration.objects.filter(
+                accreditation=accreditation, briefing__starts_at__gt=now
+            )
+            .exclude(status=Status.CANCELLED)
+            .select_related("briefing")
+            .order_by("briefing__starts_at", "pk")
+        )
+        cancelled = []
+        for registration in upcoming:
+            cancel(registration, user=user, reason=CancelReason.DEPRIVED)
+            registration.refresh_from_db()
+            cancelled.append(registration)
+        if cancelled:
+            notices.send_registrations_cancelled(accreditation, cancelled)
+    return cancelled
 
 
 def promote(event) -> list[EventRegistration]:

@@ -11,13 +11,15 @@
 
 Every notice is recorded (``EventNotice``, ``EventRegistration.reminded_at``,
 ``Accreditation.expiry_reminded_at``); that record is what makes a second run, or a run after a
-restart, send nothing twice.
+restart, send nothing twice. The daily jobs also run at most once per day
+(:func:`agency.daily.once_a_day`).
 """
 
 import logging
 
 from django.utils import timezone
 
+from agency.daily import once_a_day
 from press_pages.models import BriefingPage
 
 from . import events, expiry, notices
@@ -44,11 +46,13 @@ def briefing_published(event_id: int, data: dict) -> dict:
     return result
 
 
+@once_a_day("accreditation: send_event_reminders")
 def send_event_reminders(today=None) -> int:
     """Remind registrants of tomorrow's events (daily). Returns the number of reminders."""
     return notices.remind(today)
 
 
+@once_a_day("accreditation: send_expiry_reminders")
 def send_expiry_reminders(today=None) -> int:
     """Remind holders of accreditations expiring soon (daily). Returns the number reminded."""
     return expiry.send_expiry_reminders(today)

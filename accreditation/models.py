@@ -379,6 +379,11 @@ class EventRegistration(models.Model):
         WAITLISTED = "waitlisted", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class CancelReason(models.TextChoices):
+        JOURNALIST = "journalist", _("Cancelled by the journalist")
+        OFFICER = "officer", _("Cancelled by the press office")
+        DEPRIVED = "deprived", _("The accreditation was withdrawn")
+
     briefing = models.ForeignKey(
         "press_pages.BriefingPage",
         on_delete=models.CASCADE,
@@ -393,6 +398,9 @@ class EventRegistration(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    cancel_reason = models.CharField(
+        _("reason for cancellation"), max_length=20, choices=CancelReason.choices, blank=True
     )
     confirm_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     language = models.CharField(

@@ -149,6 +149,19 @@ def send_promoted(registration: EventRegistration) -> int:
     )
 
 
+def send_registrations_cancelled(
+    accreditation: Accreditation, registrations: list[EventRegistration]
+) -> int:
+    """Tell the journalist whose accreditation was withdrawn which registrations were
+    cancelled, in the language of their application."""
+    language = accreditation_language(accreditation)
+    context = {
+        "accreditation": accreditation,
+        "events": [event_context(r.briefing, language) for r in registrations],
+    }
+    return mail.send([message(accreditation.email, language, "deprived_cancelled", context)])
+
+
 # ---------------------------------------------------------------------------------------------
 # Notices to many (run by the django-q2 jobs of accreditation.jobs)
 # ---------------------------------------------------------------------------------------------

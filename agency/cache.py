@@ -19,6 +19,12 @@ Correctness rules:
   cache. The bump happens at once and again when the transaction commits, so a
   request rendered from the old data while the publish was still uncommitted
   cannot be stored under the new generation;
+* when the cache is not shared between processes (the embedded default without Redis keeps
+  a local-memory cache in each process), the generation lives in the database
+  (:class:`~agency.models.CacheGeneration`), so a page the worker publishes reaches the web
+  process's cache too. Each process keeps the number it read for
+  ``PAGE_CACHE_GENERATION_TTL`` seconds (1 by default): a cached request costs at most one
+  read by primary key, and another process's publish shows within that time;
 * the middleware does not make the cache a dependency: if it is down, pages
   are rendered as if it were empty (Wagtail's own site-root cache still needs it).
 
@@ -30,14 +36,18 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import cc_delim_re, patch_response_headers
 from django.utils.translation import get_language_from_request
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import CacheGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +73,70 @@ def _new_generation() -> int:
     return time.time_ns() // 1000
 
 
+def generation_in_database() -> bool:
+    """Whether the generation is kept in the database: when each process has its own cache.
+
+    ``PAGE_CACHE_GENERATION_IN_DATABASE`` decides when set; by default a local-memory cache
+    is not shared and a Redis cache is.
+    """
+    configured = getattr(settings, "PAGE_CACHE_GENERATION_IN_DATABASE", None)
+    if configured is not None:
+        return configured
+    return isinstance(caches["default"], LocMemCache)
+
+
+#: ``(generation, until)``: what this process last read from the database, and until when
+#: (``time.monotonic()``) it may be reused. One tuple, so threads never see half an update.
+_last_read: tuple[int | None, float] = (None, 0.0)
+
+
+def forget_generation() -> None:
+    """Read the generation from the database again at its next use (after a bump, in tests)."""
+    global _last_read
+    _last_read = (_last_read[0], 0.0)
+
+
+def _read_database_generation() -> int:
+    rows = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True)
+    value = rows.first()
+    if value is None:
+        try:
+            with transaction.atomic():
+                CacheGeneration.objects.create(pk=1, value=_new_generation())
+        except IntegrityError:  # another process created it meanwhile
+            pass
+        value = rows.first()
+    return value
+
+
+def _database_generation() -> int:
+    global _last_read
+    known, until = _last_read
+    now = time.monotonic()
+    if known is not None and now < until:
+        return known
+    ttl = getattr(settings, "PAGE_CACHE_GENERATION_TTL", 1.0)
+    try:
+        value = _read_database_generation()
+    except DatabaseError:
+        # While the database is down nothing can be published: the pages cached under the
+        # last generation read may still be served.
+        if known is None or connection.in_atomic_block:
+            raise
+        logger.warning("Could not read the page cache generation; using the last one read")
+        value = known
+    _last_read = (value, now + ttl)
+    return value
+
+
 def current_generation() -> int:
     """The number every cache key made from published content must include.
 
     Other caches of public data (the site chrome, listing counts) use it too,
     so one bump empties them all.
     """
+    if generation_in_database():
+        return _database_generation()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _new_generation(), timeout=None)
@@ -76,8 +144,21 @@ def current_generation() -> int:
     return generation
 
 
+def _bump_database_generation() -> None:
+    # A savepoint, so that a failure here leaves the publishing transaction usable.
+    with transaction.atomic():
+        if not CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+            forget_generation()
+            _database_generation()
+            CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)
+    forget_generation()
+
+
 def _bump_generation() -> None:
     try:
+        if generation_in_database():
+            _bump_database_generation()
+            return
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:

@@ -6,6 +6,7 @@ broker again only while its row is waiting, to be run once by :func:`agency.queu
 """
 
 from . import outbox, queue
+from .daily import once_a_day
 
 
 def deliver_message(pk: int) -> bool:
@@ -18,6 +19,7 @@ def deliver_due_mail() -> int:
     return outbox.deliver_due()
 
 
+@once_a_day("agency: prune sent mail")
 def prune_sent_mail() -> int:
     """Remove sent messages past their keeping time (daily)."""
     return outbox.prune_sent()

@@ -1,16 +1,20 @@
 """Operational endpoints that are not pages."""
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 import redis
+
+from agency.models import AgencyProfile
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +94,40 @@ def healthz(request):
         {"status": "ok" if healthy else "down", "components": components},
         status=200 if healthy else 503,
     )
+
+
+#: security.txt says it is valid this long; it is written afresh on every request (RFC 9116
+#: 2.5.5 asks for less than a year).
+SECURITY_TXT_VALID_DAYS = 180
+
+
+def security_contact() -> str:
+    """Where to report a vulnerability: ``SECURITY_CONTACT``, else the press secretary's or the
+    agency's e-mail address in the agency profile (Settings → Agency profile); '' if none."""
+    contact = settings.SECURITY_CONTACT
+    if not contact:
+        profile = AgencyProfile.for_language(settings.LANGUAGE_CODE)
+        if profile is not None:
+            contact = profile.press_secretary_email or profile.email
+    if contact and "@" in contact and ":" not in contact:
+        contact = f"mailto:{contact}"
+    return contact
+
+
+@require_safe
+def security_txt(request):
+    """``/.well-known/security.txt`` (RFC 9116): how to report a vulnerability to the agency."""
+    contact = security_contact()
+    if not contact:
+        raise Http404("No security contact is configured")
+    expires = timezone.now().astimezone(datetime.UTC).replace(microsecond=0) + datetime.timedelta(
+        days=SECURITY_TXT_VALID_DAYS
+    )
+    languages = ", ".join(code for code, _name in settings.LANGUAGES)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        f"Preferred-Languages: {languages}",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

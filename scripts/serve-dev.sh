@@ -1,17 +1,48 @@
 #!/usr/bin/env bash
-# Serve the site and run the django-q2 worker together; Ctrl-C stops both.
+# Serve the site and run the django-q2 worker together; Ctrl-C (SIGINT) or SIGTERM stops both.
+#
+# Each runs in a process group of its own (job control, set -m), so a signal to this script's
+# group reaches only this script, which stops them in order: django-q2's cluster must be told
+# by its main process alone (a SIGTERM to all of its processes at once kills its guard while it
+# holds a lock, and the main process then waits for ever). Whatever still runs after
+# STOP_SECONDS is killed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+PORT="${PORT:-8000}"
+STOP_SECONDS="${STOP_SECONDS:-5}"
+set -m
 "$PY" manage.py qcluster &
 WORKER=$!
-"$PY" manage.py runserver 127.0.0.1:8000 &
+"$PY" manage.py runserver "127.0.0.1:$PORT" &
 WEB=$!
-trap 'kill "$WEB" "$WORKER" 2>/dev/null; wait 2>/dev/null; exit 0' INT TERM
+set +m
+
+running() {
+    kill -0 -- "-$WEB" 2>/dev/null || kill -0 -- "-$WORKER" 2>/dev/null
+}
+
+stop() {
+    trap '' INT TERM
+    kill -TERM -- "-$WEB" 2>/dev/null || true
+    kill -TERM "$WORKER" 2>/dev/null || true
+    local tenths=0
+    while running && [ "$tenths" -lt "$((STOP_SECONDS * 10))" ]; do
+        sleep 0.1
+        tenths=$((tenths + 1))
+    done
+    if running; then
+        echo "Stopping what is left by force."
+        kill -KILL -- "-$WEB" "-$WORKER" 2>/dev/null || true
+    fi
+    wait 2>/dev/null || true
+    exit 0
+}
+
+trap stop INT TERM
 echo
-echo "Baspasoz is at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+echo "Baspasoz is at http://127.0.0.1:$PORT/  (admin: http://127.0.0.1:$PORT/admin/)"
 echo "Press Ctrl-C to stop the web server and the worker."
 wait -n "$WEB" "$WORKER" || true
 echo "One of the processes stopped; stopping the other."
-kill "$WEB" "$WORKER" 2>/dev/null || true
-wait 2>/dev/null || true
+stop

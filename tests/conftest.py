@@ -9,6 +9,7 @@ from django_q.brokers import get_broker
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from agency.cache import forget_generation
 from workflows.guard import clear_scan_cache
 
 # Property tests run the same examples on every run and machine (CI included): few enough to
@@ -27,6 +28,7 @@ hypothesis_settings.load_profile("ci")
 @pytest.fixture(autouse=True)
 def _isolate_cache_and_language():
     cache.clear()
+    forget_generation()
     clear_scan_cache()
     yield
     cache.clear()

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from agency.calendar import WorkingCalendar, local_date
 from agency.numbering import next_number
 
+from .. import events
 from ..models import (
     Accreditation,
     AccreditationType,
@@ -154,7 +155,11 @@ def refuse(
 def deprive(
     accreditation: Accreditation, *, user, ground: str, note: str = "", now=None
 ) -> Accreditation:
-    """Withdraw an accreditation on a statutory ground; the IIN is barred for six months."""
+    """Withdraw an accreditation on a statutory ground; the IIN is barred for six months.
+
+    The journalist's registrations for events not yet started are cancelled, and the
+    journalist is told which (:func:`accreditation.events.cancel_upcoming`).
+    """
     require(user, "accreditation.deprive_accreditation")
     if ground not in DeprivationGround.values:
         raise AccreditationError(_("Choose the statutory ground."), code="ground")
@@ -189,4 +194,5 @@ def deprive(
             user=user,
             data={"ground": ground, "barred_until": bar.isoformat()},
         )
+        events.cancel_upcoming(accreditation, user=user, now=now)
     return accreditation

@@ -1,6 +1,8 @@
 """The kernel's models, re-exported for ``agency.models``."""
 
+from .cache import CacheGeneration
 from .calendar import CalendarDay
+from .daily import DailyRun
 from .jobs import QueuedJob
 from .outbox import OutboxMessage
 from .profile import AgencyProfile, FooterLinkBlock, SiteSettings
@@ -8,7 +10,9 @@ from .registers import RegisterCounter
 
 __all__ = [
     "AgencyProfile",
+    "CacheGeneration",
     "CalendarDay",
+    "DailyRun",
     "FooterLinkBlock",
     "OutboxMessage",
     "QueuedJob",

@@ -163,6 +163,12 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "agency.queue.DjangoQ2JobBackend"}
 # Anonymous page responses are cached for this many seconds, and invalidated
 # whenever a page is published, unpublished or moved.
 PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 600)
+# Where /.well-known/security.txt sends vulnerability reports (an e-mail address or an https
+# URL); empty: the press secretary's or the agency's e-mail from the agency profile.
+SECURITY_CONTACT = env.get_str("SECURITY_CONTACT")
+# Without a shared cache (no Redis) the generation that invalidates it is in the database; each
+# process reads it again after this many seconds, so another process's publish shows by then.
+PAGE_CACHE_GENERATION_TTL = 1.0
 
 # ---------------------------------------------------------------------------
 # Internationalisation and time

@@ -43,6 +43,10 @@ TASKS = {
     }
 }
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+# Without Redis the page cache's generation is read from the database at most once a second;
+# reading it once per test keeps query counts exact. tests/agency/test_cache_generation.py
+# sets its own.
+PAGE_CACHE_GENERATION_TTL = 3600
 # Most tests publish one language at a time; the tests of the "translations go
 # together" rule require kk and ru through the moderation settings.
 WORKFLOWS_REQUIRED_LOCALES = ["kk"]

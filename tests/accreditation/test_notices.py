@@ -297,7 +297,8 @@ class TestReminder:
         assert EventNotice.objects.get(kind=EventNotice.Kind.REMINDER).recipients == 1
 
         mail.outbox.clear()
-        assert run_schedule() == 0, "a second run reminds nobody again"
+        assert run_schedule() is None, "the schedule runs once a day"
+        assert notices.remind() == 0, "a second reminder run reminds nobody again"
         assert mail.outbox == []
 
 

@@ -165,7 +165,8 @@ class TestReminders:
         [again] = run_schedule(
             "citizen_requests: remind_executors", broker, django_capture_on_commit_callbacks
         )
-        assert again == 0 and mail.outbox == [], "each reminder is sent once"
+        assert again is None and mail.outbox == [], "the schedule runs once a day"
+        assert reminders.remind_executors() == 0 and mail.outbox == [], "each reminder is sent once"
 
     def test_a_case_is_reminded_on_the_3rd_and_the_1st_working_day_before_its_due_date(
         self, calendar
@@ -324,7 +325,8 @@ class TestEscalation:
         [again] = run_schedule(
             "citizen_requests: escalate_overdue", broker, django_capture_on_commit_callbacks
         )
-        assert again == 0 and mail.outbox == []
+        assert again is None and mail.outbox == [], "the schedule runs once a day"
+        assert reminders.escalate_overdue() == 0 and mail.outbox == [], "each case is reported once"
 
     def test_a_long_list_is_cut_and_linked(self, today, monkeypatch):
         monkeypatch.setattr(reminders, "MAIL_LIST_LIMIT", 1)
@@ -381,6 +383,12 @@ class TestDigest:
             assert f"{gettext('Closed in the last 24 hours')}: 1" in message.body
         assert overdue.number in message.body
         assert overdue.full_name not in message.body and overdue.iin not in message.body
+
+        mail.outbox.clear()
+        [again] = run_schedule(
+            "citizen_requests: send_daily_digest", broker, django_capture_on_commit_callbacks
+        )
+        assert again is None and mail.outbox == [], "one digest a day, however often it runs"
 
     def test_digest_figures(self, today, calendar):
         CitizenRequestFactory(answer_due=today - datetime.timedelta(days=1))
