@@ -30,6 +30,7 @@ def push_waiting_jobs() -> int:
     return queue.push_waiting()
 
 
+@once_a_day("agency: prune finished jobs")
 def prune_finished_jobs() -> int:
     """Remove jobs that ran, past their keeping time (daily)."""
     return queue.prune_finished()
