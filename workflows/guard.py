@@ -330,6 +330,33 @@ def assert_publishable(page, revision: Revision | None) -> None:
         )
 
 
+def assert_live_content_publishable(page, data: dict) -> None:
+    """Refuse to write ``data`` (serialised page content) into the row of live ``page`` unless a
+    cleared revision of the page has the same public content.
+
+    A partial ``save(update_fields=...)`` of a live page bypasses revisions: what it writes is
+    public at once, so it is held to the rule of every publication.
+    """
+    content = public_content(data)
+    revisions = Revision.objects.filter(
+        base_content_type=page.get_base_content_type(),
+        object_id=str(page.pk),
+        clearances__isnull=False,
+    ).distinct()
+    for revision in revisions.order_by("-created_at").iterator():
+        if public_content(revision.content) == content:
+            return
+    findings = scan_object(page).blocking()
+    message = gettext(
+        "“%(title)s” is live: changes to what readers see go live only through moderation. "
+        "Save a draft and submit it instead."
+    ) % {"title": page.get_admin_display_title()}
+    if findings:
+        message += " " + blocked_message(findings)
+    logger.warning("Change of live page %s without moderation refused.", page.pk)
+    raise PublicationBlocked(message, page=page, findings=findings)
+
+
 def assert_alias_publishable(alias) -> None:
     """An alias shows its source page's live content: it may be live only while that is cleared."""
     source = (

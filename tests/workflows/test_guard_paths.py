@@ -14,6 +14,8 @@ import time
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -647,3 +649,51 @@ class EmergencyPublicationTests(GuardTestCase):
             clearance = Clearance.objects.get(revision=live)
             self.assertEqual(clearance.kind, Clearance.Kind.EMERGENCY)
             self.assertEqual(clearance.reason, self.REASON)
+
+
+class PartialSaveTests(GuardTestCase):
+    """``page.save(update_fields=[...])`` on a live page writes straight to what readers see."""
+
+    def test_saving_only_the_lead_of_a_live_page_is_refused(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        live_lead = page.lead
+        page.lead = f"Өтініш иесі, ЖСН {IIN}."
+
+        with self.assertRaises(PublicationBlocked) as blocked:
+            page.save(update_fields=["lead"])
+
+        self.assertIn("only through moderation", str(blocked.exception))
+        self.assertEqual([f.category for f in blocked.exception.findings], ["iin"])
+        self.assertNotIn(IIN, str(blocked.exception))
+        self.assertEqual(NewsPage.objects.get(pk=page.pk).lead, live_lead)
+
+    def test_a_clean_change_of_a_live_page_is_refused_too(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.title = "Модерациядан өтпеген тақырып"
+        with self.assertRaises(PublicationBlocked):
+            page.save(update_fields=["title", "draft_title"])
+        self.assertNotEqual(NewsPage.objects.get(pk=page.pk).title, page.title)
+
+    def test_saving_the_approved_content_again_is_allowed(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.save(update_fields=["lead", "title"])
+        page.lead = "Екінші нұсқаның лиды."
+        page = moderate(page)
+        first = page.revisions.order_by("created_at").first()
+        page.lead = first.content["lead"]  # the lead of an approved version
+        page.save(update_fields=["lead"])
+        self.assertEqual(NewsPage.objects.get(pk=page.pk).lead, first.content["lead"])
+
+    def test_bookkeeping_saves_of_a_live_page_stay_cheap(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.lead = f"ЖСН {IIN}"  # unsaved, and not among the fields saved
+        page.locked, page.locked_by, page.locked_at = True, self.press, timezone.now()
+        for fields in (["locked", "locked_by", "locked_at"], ["latest_revision_id", "expired"]):
+            with CaptureQueriesContext(connection) as queries:
+                page.save(update_fields=fields, clean=False)
+            # The row is written before anything is read: the guard asked nothing.
+            statements = [q["sql"].split()[0] for q in queries.captured_queries]
+            self.assertEqual(statements[:2], ["SAVEPOINT", "UPDATE"])
+        stored = NewsPage.objects.get(pk=page.pk)
+        self.assertTrue(stored.locked)
+        self.assertNotIn(IIN, stored.lead)
