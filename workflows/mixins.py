@@ -1,5 +1,6 @@
 """The page mixin that puts a page type under moderation."""
 
+import contextlib
 import logging
 
 from django.core.exceptions import FieldDoesNotExist
@@ -84,10 +85,8 @@ class RestrictedInfoMixin(models.Model):
     def _content_field_names(self, update_fields) -> set[str]:
         names = set()
         for name in update_fields:
-            try:
+            with contextlib.suppress(FieldDoesNotExist):
                 name = self._meta.get_field(name).name
-            except FieldDoesNotExist:
-                pass
             if name not in BOOKKEEPING_FIELDS:
                 names.add(name)
         return names
