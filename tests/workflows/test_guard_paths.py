@@ -307,6 +307,76 @@ class ScheduledPublishingTests(GuardTestCase):
             plain.get_latest_revision().publish(user=self.press)
         self.assertEqual([f.category for f in blocked.exception.findings], ["stop_list"])
 
+    def cancelled_by(self, *phrases, text="Брифингке Қайратов пен Серіков мырзалар қатысады."):
+        """A scheduled page whose schedule the guard cancelled for ``phrases`` on the stop-list."""
+        go_live_at = timezone.now() + datetime.timedelta(seconds=3)
+        page = self.approved_for(go_live_at, text)
+        for phrase in phrases:
+            StopListTerm.objects.create(phrase=phrase, legal_basis="Сот шешімі № 7-11/2026")
+        self.wait_until(go_live_at)
+        self.run_schedule()
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertIsNone(page.get_latest_revision().approved_go_live_at)
+        return page
+
+    def test_a_waiver_resumes_the_schedule_a_blocking_term_cancelled(self):
+        page = self.cancelled_by("Қайратов")
+        revision = page.get_latest_revision()
+        lawyer = member("legal_reviewers", "lawyer")
+
+        waive(
+            page,
+            scan_bundle(page, revision).blocking[0],
+            user=lawyer,
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(page.live_revision, revision)
+        resumed = PageLogEntry.objects.get(page=page, action="workflows.schedule_resumed")
+        self.assertEqual((resumed.user, resumed.revision), (lawyer, revision))
+        self.assertTrue(resumed.data["published"])
+        self.assertTrue(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").exists()
+        )
+
+    def test_a_schedule_stays_cancelled_while_another_finding_blocks_it(self):
+        page = self.cancelled_by("Қайратов", "Серіков")
+        revision = page.get_latest_revision()
+        first = scan_bundle(page, revision).blocking[0]
+
+        waive(
+            page,
+            first,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertIsNone(page.get_latest_revision().approved_go_live_at)
+        self.assertFalse(
+            PageLogEntry.objects.filter(page=page, action="workflows.schedule_resumed").exists()
+        )
+
+    def test_a_newer_draft_is_not_published_by_a_waiver(self):
+        page = self.cancelled_by("Қайратов")
+        finding = scan_bundle(page, page.get_latest_revision()).blocking[0]
+        page.lead = "Жаңа нұсқа, әлі модерациядан өтпеген."
+        page.save_revision(user=self.author)
+
+        waive(
+            page,
+            finding,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+
 
 class BulkActionTests(GuardTestCase):
     """Publishing from the page listing's bulk actions."""
