@@ -13,12 +13,17 @@ import time
 
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringTranslation, Translation
@@ -28,9 +33,10 @@ from django_q.models import Schedule
 from django_q.tasks import async_task, fetch
 
 from press_pages.models import NewsPage
-from tests.press_pages.factories import locale
+from tests.press_pages.factories import NewsPageFactory, locale
 from tests.workflows.helpers import IIN, GuardTestCase, edit_form_data, has_body_text, paragraph
 from tests.workflows.moderation import member, moderate, require_translations, submit
+from tests.workflows.pdf_builder import build_pdf
 from workflows.guard import PublicationBlocked, scan_bundle
 from workflows.models import Clearance, StopListTerm
 from workflows.services import emergency_publish, waive
@@ -767,3 +773,115 @@ class PartialSaveTests(GuardTestCase):
         stored = NewsPage.objects.get(pk=page.pk)
         self.assertTrue(stored.locked)
         self.assertNotIn(IIN, stored.lead)
+
+
+class LibraryReplacementTests(GuardTestCase):
+    """Replacing the file (or title, alt text) of a document or image that live pages show."""
+
+    def page_with(self, **fields):
+        fields.setdefault("body", paragraph("Министрлік есепті жариялады."))
+        page = NewsPageFactory(parent=self.index, live=False, **fields)
+        page.save_revision(user=self.author)
+        return page
+
+    def live_page_with(self, **fields):
+        return moderate(self.page_with(**fields))
+
+    def document(self, text="Annual report, no personal data."):
+        return get_document_model().objects.create(
+            title="Жылдық есеп", file=ContentFile(build_pdf([text]), name="report.pdf")
+        )
+
+    def replace_document(self, document, data, name="report-v2.pdf", title=None):
+        self.client.force_login(self.author)
+        return self.client.post(
+            reverse("wagtaildocs:edit", args=[document.pk]),
+            {
+                "title": title or document.title,
+                "collection": str(document.collection_id),
+                "tags": "",
+                "file": SimpleUploadedFile(name, data, content_type="application/pdf"),
+            },
+        )
+
+    def test_a_replacement_file_with_an_iin_is_refused_and_the_old_file_kept(self):
+        document = self.document()
+        page = self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        old_name, old_hash = document.file.name, document.file_hash
+
+        response = self.replace_document(document, build_pdf([f"Applicant IIN {IIN}"]))
+
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors["file"]
+        self.assertIn("restricted information", errors[0])
+        self.assertIn("90", errors[0])
+        self.assertNotIn(IIN, errors[0])
+        document.refresh_from_db()
+        self.assertEqual((document.file.name, document.file_hash), (old_name, old_hash))
+        self.assertTrue(document.file.storage.exists(old_name))
+        self.assertTrue(page.live)
+
+    def test_an_iin_split_across_lines_of_the_new_file_is_refused_too(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(
+            document, build_pdf([f"Applicant IIN {IIN[:6]}\n{IIN[6:]}"])
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("file", response.context["form"].errors)
+
+    def test_a_clean_replacement_is_saved(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(document, build_pdf(["Corrected annual report."]))
+        self.assertEqual(response.status_code, 302)
+        document.refresh_from_db()
+        self.assertIn("report-v2", document.file.name)
+
+    def test_a_finding_waived_on_every_live_page_does_not_block(self):
+        document = self.document(f"IIN {IIN}")
+        page = self.page_with(body=[("document", {"document": document, "label": ""})])
+        finding = scan_bundle(page, page.get_latest_revision()).blocking[0]
+        waive(
+            page,
+            finding,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бойынша жария ақпарат.",
+        )
+        moderate(page)
+        response = self.replace_document(document, build_pdf([f"IIN {IIN}, corrected."]))
+        self.assertEqual(response.status_code, 302)
+
+    def test_an_unreadable_replacement_of_a_live_document_is_refused(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(
+            document, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("cannot be checked", response.context["form"].errors["file"][0])
+
+    def test_an_image_title_with_an_iin_is_refused(self):
+        image = get_image_model().objects.create(
+            title="Брифинг", file=get_test_image_file("briefing.png")
+        )
+        self.live_page_with(hero_image=image, hero_image_alt="Брифинг")
+        self.client.force_login(self.author)
+
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[image.pk]),
+            {
+                "title": f"Өтініш иесі ЖСН {IIN}",
+                "collection": str(image.collection_id),
+                "tags": "",
+                "file": SimpleUploadedFile(
+                    f"{IIN}.png", get_test_image_file().file.getvalue(), content_type="image/png"
+                ),
+            },
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("restricted information", str(response.context["form"].errors))
+        image.refresh_from_db()
+        self.assertEqual(image.title, "Брифинг")
+        self.assertNotIn(IIN, image.file.name)
