@@ -7,6 +7,7 @@ from .identifiers import AllowList, find_emails, find_numbers, has_digit
 from .markings import find_markings
 from .minors import find_minors
 from .normalisation import normalize
+from .split import find_split_ibans, find_split_numbers
 from .stop_list import StopList
 from .vocabulary import vocabulary_positions
 
@@ -75,6 +76,9 @@ def scan_text(
     found: list[Finding] = []
     if has_digit(text):
         found += find_numbers(text, norm, allow_list)
+        found += find_split_numbers(text, norm)
+        if "kz" in norm:
+            found += find_split_ibans(text, norm)
     if "@" in text:
         found += find_emails(text, allow_list)
     if stop_list is not None:
