@@ -699,6 +699,25 @@ class EmergencyPublicationTests(GuardTestCase):
         self.assert_draft_kept(page, "Қайратов")
         self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
 
+    def test_an_iin_split_across_paragraphs_blocks_an_emergency_publication(self):
+        page = self.draft()
+        page.body = [
+            (
+                "paragraph",
+                f'<p data-block-key="a1">Өтініш иесінің ЖСН {IIN[:6]}</p>'
+                f'<p data-block-key="b2">{IIN[6:]} болып табылады.</p>',
+            )
+        ]
+        page.save_revision(user=self.author)
+
+        with self.assertRaises(PublicationBlocked) as blocked:
+            emergency_publish(page, user=self.press, reason=self.REASON)
+
+        self.assertEqual([f.category for f in blocked.exception.findings], ["iin"])
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
+
     def test_an_emergency_publication_waits_for_the_required_translations(self):
         require_translations("kk", "ru")
         page = self.draft("Тек қазақша.")
