@@ -2,7 +2,9 @@
 
 For each path: an unmoderated revision does not go live, the user is told why, and what was
 saved (the draft revision) is still there; and the legitimate route through moderation works.
-The API has its own module (``test_api.py``).
+Changes that bypass revisions are paths too: a partial save of a live page, and a new file,
+title or alt text of a document or image that live pages show. The API has its own module
+(``test_api.py``).
 """
 
 import ast
