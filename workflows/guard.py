@@ -107,10 +107,26 @@ def public_content(data: dict) -> dict:
     """The part of serialised page data (``Revision.content``) that readers see, as stored JSON.
 
     The JSON round trip makes a revision just saved (dates, decimals and stream values still as
-    Python objects) compare equal to the same content read back from the database.
+    Python objects) compare equal to the same content read back from the database, and a stream
+    compares by its blocks, not by how its JSON was written.
     """
     public = {key: value for key, value in data.items() if key not in BOOKKEEPING_FIELDS}
-    return json.loads(json.dumps(public, cls=DjangoJSONEncoder))
+    return _canonical(json.loads(json.dumps(public, cls=DjangoJSONEncoder)))
+
+
+def _canonical(value):
+    """``value`` with JSON held in strings (stream fields) parsed, so key order cannot matter:
+    PostgreSQL's ``jsonb`` stores a page row's stream with its keys in another order."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    return value
 
 
 def equivalent_clearance(page, revision: Revision):
