@@ -107,10 +107,26 @@ def public_content(data: dict) -> dict:
     """The part of serialised page data (``Revision.content``) that readers see, as stored JSON.
 
     The JSON round trip makes a revision just saved (dates, decimals and stream values still as
-    Python objects) compare equal to the same content read back from the database.
+    Python objects) compare equal to the same content read back from the database, and a stream
+    compares by its blocks, not by how its JSON was written.
     """
     public = {key: value for key, value in data.items() if key not in BOOKKEEPING_FIELDS}
-    return json.loads(json.dumps(public, cls=DjangoJSONEncoder))
+    return _canonical(json.loads(json.dumps(public, cls=DjangoJSONEncoder)))
+
+
+def _canonical(value):
+    """``value`` with JSON held in strings (stream fields) parsed, so key order cannot matter:
+    PostgreSQL's ``jsonb`` stores a page row's stream with its keys in another order."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    return value
 
 
 def equivalent_clearance(page, revision: Revision):
@@ -328,6 +344,33 @@ def assert_publishable(page, revision: Revision | None) -> None:
             % {"date": timezone.localtime(approved.revision.created_at).strftime("%Y-%m-%d %H:%M")},
             report=approved.report,
         )
+
+
+def assert_live_content_publishable(page, data: dict) -> None:
+    """Refuse to write ``data`` (serialised page content) into the row of live ``page`` unless a
+    cleared revision of the page has the same public content.
+
+    A partial ``save(update_fields=...)`` of a live page bypasses revisions: what it writes is
+    public at once, so it is held to the rule of every publication.
+    """
+    content = public_content(data)
+    revisions = Revision.objects.filter(
+        base_content_type=page.get_base_content_type(),
+        object_id=str(page.pk),
+        clearances__isnull=False,
+    ).distinct()
+    for revision in revisions.order_by("-created_at").iterator():
+        if public_content(revision.content) == content:
+            return
+    findings = scan_object(page).blocking()
+    message = gettext(
+        "“%(title)s” is live: changes to what readers see go live only through moderation. "
+        "Save a draft and submit it instead."
+    ) % {"title": page.get_admin_display_title()}
+    if findings:
+        message += " " + blocked_message(findings)
+    logger.warning("Change of live page %s without moderation refused.", page.pk)
+    raise PublicationBlocked(message, page=page, findings=findings)
 
 
 def assert_alias_publishable(alias) -> None:

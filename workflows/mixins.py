@@ -1,13 +1,21 @@
 """The page mixin that puts a page type under moderation."""
 
+import contextlib
 import logging
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from wagtail.models import Page
 
 from .configuration import ModerationSettings
-from .guard import assert_alias_publishable, assert_publishable, public_content
+from .guard import (
+    BOOKKEEPING_FIELDS,
+    assert_alias_publishable,
+    assert_live_content_publishable,
+    assert_publishable,
+    public_content,
+)
 from .languages import default_locale
 from .page_form import ModeratedPageForm
 from .status import page_state
@@ -51,7 +59,37 @@ class RestrictedInfoMixin(models.Model):
                     self.pk,
                 )
                 return None
+        elif self.live and not self.alias_of_id:
+            # Saving chosen fields of a live page writes them straight to what readers see.
+            self._check_content_update(update_fields)
         return super().save(*args, **kwargs)
+
+    def _check_content_update(self, update_fields) -> None:
+        """Refuse a partial save that changes the content of this live page without moderation.
+
+        Saves of bookkeeping fields only (locks, revision pointers, dates) cost no query.
+        """
+        names = self._content_field_names(update_fields)
+        if not names:
+            return
+        stored = type(self).objects.filter(pk=self.pk).first()
+        if stored is None:
+            return
+        stored_data = stored.serializable_data()
+        own_data = self.serializable_data()
+        changed = {name: own_data.get(name) for name in names}
+        if public_content(changed) == public_content({n: stored_data.get(n) for n in names}):
+            return
+        assert_live_content_publishable(self, {**stored_data, **changed})
+
+    def _content_field_names(self, update_fields) -> set[str]:
+        names = set()
+        for name in update_fields:
+            with contextlib.suppress(FieldDoesNotExist):
+                name = self._meta.get_field(name).name
+            if name not in BOOKKEEPING_FIELDS:
+                names.add(name)
+        return names
 
     def _goes_live_with_new_revision(self) -> bool:
         if self.pk is None:

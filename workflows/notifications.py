@@ -48,6 +48,9 @@ CATEGORY_LABELS = {
     "secrecy_marking": _("Secrecy marking"),
     "minor": _("Minor involved in an offence"),
     "stop_list": _("Stop-list term"),
+    "birth_date": _("Date of birth next to a name"),
+    "vehicle_plate": _("Vehicle registration plate"),
+    "secret_vocabulary": _("Words about a protected secret"),
 }
 REPORT_LIMIT = 10
 

@@ -42,6 +42,9 @@ CATEGORY_LABELS = {
     "secrecy_marking": _("Secrecy marking"),
     "minor": _("A child named together with a crime or an offence"),
     "stop_list": _("Term on the stop-list"),
+    "birth_date": _("Date of birth next to a name"),
+    "vehicle_plate": _("Vehicle registration plate"),
+    "secret_vocabulary": _("Words about a protected secret"),
     "document_unreadable": _("Document that could not be checked automatically"),
 }
 SEVERITY_LABELS = {

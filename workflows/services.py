@@ -1,17 +1,21 @@
 """What reviewers do outside the workflow steps: waive a finding, publish in an emergency,
 withdraw a page. Views call these; each one checks permissions and writes the audit log."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
 from wagtail.log_actions import log
-from wagtail.models import Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from .answers import same_answers
-from .guard import clear_bundle
+from .guard import PublicationBlocked, check_publishable, clear_bundle
 from .mixins import is_guarded
 from .records import Clearance, EmergencyPublication, Waiver, Withdrawal
+
+logger = logging.getLogger(__name__)
 
 MIN_REASON_LENGTH = 10
 
@@ -68,7 +72,66 @@ def waive(page, finding, *, user, justification: str) -> Waiver:
             "comment": justification,
         },
     )
+    resume_cancelled_schedules(page, user=user)
     return waiver
+
+
+def resume_cancelled_schedules(page, *, user) -> list:
+    """Resume the scheduled publications of ``page`` and its translations that the guard
+    cancelled, once nothing blocks them any more (typically right after a waiver).
+
+    A schedule is resumed only for the revision it was made for, while that revision is still
+    the page's latest one and not live. The revision is published as scheduled: its go-live time
+    has passed (the guard cancels a schedule only when it falls due), so it goes live now; a
+    time still in the future schedules it again. Every publication passes the guard, and the
+    page's history records who resumed it. Returns the revisions resumed.
+    """
+    pages = Page.objects.filter(translation_key=page.translation_key).specific()
+    resumed = []
+    for candidate in pages:
+        revision = _cancelled_schedule(candidate)
+        if revision is None:
+            continue
+        try:
+            with transaction.atomic(), same_answers():
+                check_publishable(candidate, revision)
+                revision.publish(
+                    log_action="wagtail.publish.scheduled", skip_permission_checks=True
+                )
+        except PublicationBlocked as blocked:
+            logger.info("Schedule of page %s stays cancelled: %s", candidate.pk, blocked.message)
+            continue
+        candidate.refresh_from_db()
+        log(
+            instance=candidate,
+            action="workflows.schedule_resumed",
+            user=user,
+            revision=revision,
+            data={"published": candidate.live_revision_id == revision.pk},
+        )
+        resumed.append(revision)
+    return resumed
+
+
+def _cancelled_schedule(page):
+    """The latest revision of ``page`` if its scheduled publication was cancelled by the guard."""
+    entry = (
+        PageLogEntry.objects.filter(page=page, action="workflows.publication_blocked")
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    revision = entry.revision if entry else None
+    if (
+        revision is None
+        or not (entry.data or {}).get("scheduled")
+        or revision.pk != page.latest_revision_id
+        or revision.pk == page.live_revision_id
+        or revision.approved_go_live_at is not None
+        or not revision.content.get("go_live_at")
+    ):
+        return None
+    return revision
 
 
 @transaction.atomic

@@ -258,6 +258,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A new file, title or alt text of a document or image that live pages show is public at once:
+# these forms check it for restricted information first (workflows/media_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.media_forms.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "workflows.media_forms.GuardedImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The v3 API serves published pages and, with a personal token, writes under the
 # same permissions and moderation as the admin. Its interactive docs only in DEBUG.

@@ -2,7 +2,9 @@
 
 For each path: an unmoderated revision does not go live, the user is told why, and what was
 saved (the draft revision) is still there; and the legitimate route through moderation works.
-The API has its own module (``test_api.py``).
+Changes that bypass revisions are paths too: a partial save of a live page, and a new file,
+title or alt text of a document or image that live pages show. The API has its own module
+(``test_api.py``).
 """
 
 import ast
@@ -13,10 +15,17 @@ import time
 
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringTranslation, Translation
@@ -26,9 +35,10 @@ from django_q.models import Schedule
 from django_q.tasks import async_task, fetch
 
 from press_pages.models import NewsPage
-from tests.press_pages.factories import locale
+from tests.press_pages.factories import NewsPageFactory, locale
 from tests.workflows.helpers import IIN, GuardTestCase, edit_form_data, has_body_text, paragraph
 from tests.workflows.moderation import member, moderate, require_translations, submit
+from tests.workflows.pdf_builder import build_pdf
 from workflows.guard import PublicationBlocked, scan_bundle
 from workflows.models import Clearance, StopListTerm
 from workflows.services import emergency_publish, waive
@@ -304,6 +314,76 @@ class ScheduledPublishingTests(GuardTestCase):
         with self.assertRaises(PublicationBlocked) as blocked:
             plain.get_latest_revision().publish(user=self.press)
         self.assertEqual([f.category for f in blocked.exception.findings], ["stop_list"])
+
+    def cancelled_by(self, *phrases, text="Брифингке Қайратов пен Серіков мырзалар қатысады."):
+        """A scheduled page whose schedule the guard cancelled for ``phrases`` on the stop-list."""
+        go_live_at = timezone.now() + datetime.timedelta(seconds=3)
+        page = self.approved_for(go_live_at, text)
+        for phrase in phrases:
+            StopListTerm.objects.create(phrase=phrase, legal_basis="Сот шешімі № 7-11/2026")
+        self.wait_until(go_live_at)
+        self.run_schedule()
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertIsNone(page.get_latest_revision().approved_go_live_at)
+        return page
+
+    def test_a_waiver_resumes_the_schedule_a_blocking_term_cancelled(self):
+        page = self.cancelled_by("Қайратов")
+        revision = page.get_latest_revision()
+        lawyer = member("legal_reviewers", "lawyer")
+
+        waive(
+            page,
+            scan_bundle(page, revision).blocking[0],
+            user=lawyer,
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(page.live_revision, revision)
+        resumed = PageLogEntry.objects.get(page=page, action="workflows.schedule_resumed")
+        self.assertEqual((resumed.user, resumed.revision), (lawyer, revision))
+        self.assertTrue(resumed.data["published"])
+        self.assertTrue(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").exists()
+        )
+
+    def test_a_schedule_stays_cancelled_while_another_finding_blocks_it(self):
+        page = self.cancelled_by("Қайратов", "Серіков")
+        revision = page.get_latest_revision()
+        first = scan_bundle(page, revision).blocking[0]
+
+        waive(
+            page,
+            first,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertIsNone(page.get_latest_revision().approved_go_live_at)
+        self.assertFalse(
+            PageLogEntry.objects.filter(page=page, action="workflows.schedule_resumed").exists()
+        )
+
+    def test_a_newer_draft_is_not_published_by_a_waiver(self):
+        page = self.cancelled_by("Қайратов")
+        finding = scan_bundle(page, page.get_latest_revision()).blocking[0]
+        page.lead = "Жаңа нұсқа, әлі модерациядан өтпеген."
+        page.save_revision(user=self.author)
+
+        waive(
+            page,
+            finding,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бұл жаңалыққа қатысты емес.",
+        )
+
+        page.refresh_from_db()
+        self.assertFalse(page.live)
 
 
 class BulkActionTests(GuardTestCase):
@@ -621,6 +701,25 @@ class EmergencyPublicationTests(GuardTestCase):
         self.assert_draft_kept(page, "Қайратов")
         self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
 
+    def test_an_iin_split_across_paragraphs_blocks_an_emergency_publication(self):
+        page = self.draft()
+        page.body = [
+            (
+                "paragraph",
+                f'<p data-block-key="a1">Өтініш иесінің ЖСН {IIN[:6]}</p>'
+                f'<p data-block-key="b2">{IIN[6:]} болып табылады.</p>',
+            )
+        ]
+        page.save_revision(user=self.author)
+
+        with self.assertRaises(PublicationBlocked) as blocked:
+            emergency_publish(page, user=self.press, reason=self.REASON)
+
+        self.assertEqual([f.category for f in blocked.exception.findings], ["iin"])
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertFalse(Clearance.objects.filter(revision__object_id=str(page.pk)).exists())
+
     def test_an_emergency_publication_waits_for_the_required_translations(self):
         require_translations("kk", "ru")
         page = self.draft("Тек қазақша.")
@@ -647,3 +746,163 @@ class EmergencyPublicationTests(GuardTestCase):
             clearance = Clearance.objects.get(revision=live)
             self.assertEqual(clearance.kind, Clearance.Kind.EMERGENCY)
             self.assertEqual(clearance.reason, self.REASON)
+
+
+class PartialSaveTests(GuardTestCase):
+    """``page.save(update_fields=[...])`` on a live page writes straight to what readers see."""
+
+    def test_saving_only_the_lead_of_a_live_page_is_refused(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        live_lead = page.lead
+        page.lead = f"Өтініш иесі, ЖСН {IIN}."
+
+        with self.assertRaises(PublicationBlocked) as blocked:
+            page.save(update_fields=["lead"])
+
+        self.assertIn("only through moderation", str(blocked.exception))
+        self.assertEqual([f.category for f in blocked.exception.findings], ["iin"])
+        self.assertNotIn(IIN, str(blocked.exception))
+        self.assertEqual(NewsPage.objects.get(pk=page.pk).lead, live_lead)
+
+    def test_a_clean_change_of_a_live_page_is_refused_too(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.title = "Модерациядан өтпеген тақырып"
+        with self.assertRaises(PublicationBlocked):
+            page.save(update_fields=["title", "draft_title"])
+        self.assertNotEqual(NewsPage.objects.get(pk=page.pk).title, page.title)
+
+    def test_saving_the_approved_content_again_is_allowed(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.save(update_fields=["lead", "title"])
+        page.lead = "Екінші нұсқаның лиды."
+        page = moderate(page)
+        first = page.revisions.order_by("created_at").first()
+        page.lead = first.content["lead"]  # the lead of an approved version
+        page.save(update_fields=["lead"])
+        self.assertEqual(NewsPage.objects.get(pk=page.pk).lead, first.content["lead"])
+
+    def test_bookkeeping_saves_of_a_live_page_stay_cheap(self):
+        page = moderate(self.draft("Мақұлданған мәтін."))
+        page.lead = f"ЖСН {IIN}"  # unsaved, and not among the fields saved
+        page.locked, page.locked_by, page.locked_at = True, self.press, timezone.now()
+        for fields in (["locked", "locked_by", "locked_at"], ["latest_revision_id", "expired"]):
+            with CaptureQueriesContext(connection) as queries:
+                page.save(update_fields=fields, clean=False)
+            # The row is written before anything is read: the guard asked nothing.
+            statements = [q["sql"].split()[0] for q in queries.captured_queries]
+            self.assertEqual(statements[:2], ["SAVEPOINT", "UPDATE"])
+        stored = NewsPage.objects.get(pk=page.pk)
+        self.assertTrue(stored.locked)
+        self.assertNotIn(IIN, stored.lead)
+
+
+class LibraryReplacementTests(GuardTestCase):
+    """Replacing the file (or title, alt text) of a document or image that live pages show."""
+
+    def page_with(self, **fields):
+        fields.setdefault("body", paragraph("Министрлік есепті жариялады."))
+        page = NewsPageFactory(parent=self.index, live=False, **fields)
+        page.save_revision(user=self.author)
+        return page
+
+    def live_page_with(self, **fields):
+        return moderate(self.page_with(**fields))
+
+    def document(self, text="Annual report, no personal data."):
+        return get_document_model().objects.create(
+            title="Жылдық есеп", file=ContentFile(build_pdf([text]), name="report.pdf")
+        )
+
+    def replace_document(self, document, data, name="report-v2.pdf", title=None):
+        self.client.force_login(self.author)
+        return self.client.post(
+            reverse("wagtaildocs:edit", args=[document.pk]),
+            {
+                "title": title or document.title,
+                "collection": str(document.collection_id),
+                "tags": "",
+                "file": SimpleUploadedFile(name, data, content_type="application/pdf"),
+            },
+        )
+
+    def test_a_replacement_file_with_an_iin_is_refused_and_the_old_file_kept(self):
+        document = self.document()
+        page = self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        old_name, old_hash = document.file.name, document.file_hash
+
+        response = self.replace_document(document, build_pdf([f"Applicant IIN {IIN}"]))
+
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors["file"]
+        self.assertIn("restricted information", errors[0])
+        self.assertIn("90", errors[0])
+        self.assertNotIn(IIN, errors[0])
+        document.refresh_from_db()
+        self.assertEqual((document.file.name, document.file_hash), (old_name, old_hash))
+        self.assertTrue(document.file.storage.exists(old_name))
+        self.assertTrue(page.live)
+
+    def test_an_iin_split_across_lines_of_the_new_file_is_refused_too(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(
+            document, build_pdf([f"Applicant IIN {IIN[:6]}\n{IIN[6:]}"])
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("file", response.context["form"].errors)
+
+    def test_a_clean_replacement_is_saved(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(document, build_pdf(["Corrected annual report."]))
+        self.assertEqual(response.status_code, 302)
+        document.refresh_from_db()
+        self.assertIn("report-v2", document.file.name)
+
+    def test_a_finding_waived_on_every_live_page_does_not_block(self):
+        document = self.document(f"IIN {IIN}")
+        page = self.page_with(body=[("document", {"document": document, "label": ""})])
+        finding = scan_bundle(page, page.get_latest_revision()).blocking[0]
+        waive(
+            page,
+            finding,
+            user=member("legal_reviewers", "lawyer"),
+            justification="Сот шешімі бойынша жария ақпарат.",
+        )
+        moderate(page)
+        response = self.replace_document(document, build_pdf([f"IIN {IIN}, corrected."]))
+        self.assertEqual(response.status_code, 302)
+
+    def test_an_unreadable_replacement_of_a_live_document_is_refused(self):
+        document = self.document()
+        self.live_page_with(body=[("document", {"document": document, "label": ""})])
+        response = self.replace_document(
+            document, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("cannot be checked", response.context["form"].errors["file"][0])
+
+    def test_an_image_title_with_an_iin_is_refused(self):
+        image = get_image_model().objects.create(
+            title="Брифинг", file=get_test_image_file("briefing.png")
+        )
+        self.live_page_with(hero_image=image, hero_image_alt="Брифинг")
+        self.client.force_login(self.author)
+
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[image.pk]),
+            {
+                "title": f"Өтініш иесі ЖСН {IIN}",
+                "collection": str(image.collection_id),
+                "tags": "",
+                "file": SimpleUploadedFile(
+                    f"{IIN}.png", get_test_image_file().file.getvalue(), content_type="image/png"
+                ),
+            },
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("restricted information", str(response.context["form"].errors))
+        image.refresh_from_db()
+        self.assertEqual(image.title, "Брифинг")
+        self.assertNotIn(IIN, image.file.name)

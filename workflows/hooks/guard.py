@@ -96,3 +96,8 @@ def register_moderation_log_actions(actions):
     actions.register_action(
         "workflows.publication_blocked", _("Publication blocked"), _("Publication blocked")
     )
+    actions.register_action(
+        "workflows.schedule_resumed",
+        _("Resume a cancelled schedule"),
+        _("Cancelled schedule resumed after a waiver"),
+    )

@@ -13,6 +13,9 @@ the normalised text and reports offsets that slice the original.
 The detectors, each module describing exactly what it reports:
 
 * ``identifiers``: ИИН/БИН, phones, e-mails, ID documents, IBANs and payment cards (§5);
+* ``split``: the same ИИН/БИН, cards and IBANs written in pieces or across a line break;
+* ``people``: dates of birth next to a name, vehicle registration plates (§5.4, §6.4);
+* ``secret_vocabulary``: the vocabulary of protected secrets (§6.4), a warning;
 * ``markings``: secrecy markings (§6.1, §6.2, §6.4);
 * ``minors``: a child named together with a crime or an offence (Mass Media Law Art. 14 p.5);
 * ``stop_list``: the editor-managed stop-list terms, tolerating inflection.

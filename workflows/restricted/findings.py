@@ -24,6 +24,9 @@ CATEGORIES: dict[str, str] = {
     "secrecy_marking": BLOCK,
     "minor": WARN,
     "stop_list": BLOCK,
+    "birth_date": WARN,
+    "vehicle_plate": WARN,
+    "secret_vocabulary": WARN,
 }
 
 LANGUAGES = frozenset({"kk", "ru", "en"})
@@ -38,13 +41,17 @@ LEGAL_BASIS: dict[str, str] = {
     "iban": "AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6",
     "payment_card": "AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6",
     "minor": "Mass Media Law No. 93-VIII, Art. 14 p.5, Art. 67 p.5-6",
+    "birth_date": "Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3-4",
+    "vehicle_plate": "Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3",
 }
 CLASSIFIED = "Law on State Secrets No. 349-I, Art. 18; AIL Art. 16 p.15"
 OFFICIAL_USE = "Government Decree No. 429 of 24.06.2022, p.3; AIL Art. 16 p.15"
 
 MASK = "•"
 EXCERPT_LIMIT = 80
-_DIGIT_CATEGORIES = frozenset({"iin", "bin", "id_document", "payment_card", "phone"})
+_DIGIT_CATEGORIES = frozenset(
+    {"iin", "bin", "id_document", "payment_card", "phone", "vehicle_plate"}
+)
 
 
 @dataclass(frozen=True)
@@ -100,10 +107,11 @@ def _plain_excerpt(raw: str) -> str:
 def mask(category: str, raw: str) -> str:
     """Return ``raw`` as it may be shown in the admin and in logs (§5.4 masking rule).
 
-    Digit identifiers keep at most their first two and last two characters, IBANs their first
-    four and last two, e-mails the first character of the local part and the domain. Markings,
-    minors and stop-list phrases are not personal data and are shown, shortened to 80
-    characters. Unknown categories are masked completely.
+    Digit identifiers and vehicle plates keep at most their first two and last two characters,
+    IBANs their first four and last two, e-mails the first character of the local part and the
+    domain, dates of birth their words but no digit. Markings, minors, stop-list phrases and
+    the vocabulary of secrets are not personal data and are shown, shortened to 80 characters.
+    Unknown categories are masked completely.
     """
     if category in _DIGIT_CATEGORIES:
         return _mask_keep(raw, 2, 2)
@@ -112,7 +120,9 @@ def mask(category: str, raw: str) -> str:
     if category == "email":
         local, _at, domain = raw.partition("@")
         return f"{local[:1]}{MASK * 3}@{domain}"
-    if category in ("secrecy_marking", "minor", "stop_list"):
+    if category == "birth_date":
+        return _plain_excerpt("".join(MASK if char.isdigit() else char for char in raw))
+    if category in ("secrecy_marking", "minor", "stop_list", "secret_vocabulary"):
         return _plain_excerpt(raw)
     return _mask_keep(raw, 0, 0)
 

@@ -7,6 +7,9 @@ from .identifiers import AllowList, find_emails, find_numbers, has_digit
 from .markings import find_markings
 from .minors import find_minors
 from .normalisation import normalize
+from .people import find_birth_dates, find_vehicle_plates
+from .secret_vocabulary import find_secret_vocabulary
+from .split import find_split_ibans, find_split_numbers
 from .stop_list import StopList
 from .vocabulary import vocabulary_positions
 
@@ -75,6 +78,11 @@ def scan_text(
     found: list[Finding] = []
     if has_digit(text):
         found += find_numbers(text, norm, allow_list)
+        found += find_split_numbers(text, norm)
+        if "kz" in norm:
+            found += find_split_ibans(text, norm)
+        found += find_birth_dates(text, norm)
+        found += find_vehicle_plates(text, norm)
     if "@" in text:
         found += find_emails(text, allow_list)
     if stop_list is not None:
@@ -84,6 +92,7 @@ def scan_text(
     found += find_markings(text, norm, languages, vocabulary)
     found += find_minors(text, norm, languages, vocabulary)
     found += stop_findings
+    found += find_secret_vocabulary(text, norm, languages)
     findings = _deduplicate(found)
     if field:
         findings = [finding.with_field(field) for finding in findings]
