@@ -277,12 +277,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
-# Wagtail's admin still sets inline styles from its scripts (panels, choosers, the rich-text
-# editor), so only its addresses allow them; scripts stay limited to the site's own.
+# Wagtail 8's admin still runs inline scripts (InlinePanel, the date and time inputs, the older
+# choosers, and the scripts inside chooser dialogs) and sets inline styles, so its addresses
+# allow inline code. Everything else stays as strict as on the public site: scripts and styles
+# only from the site itself, no plugins, no connections, images or frames from elsewhere, so a
+# script injected into the admin still cannot send what it reads to another site.
 ADMIN_CSP_PATH_PREFIXES = ["/admin/"]
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
     }
 }
@@ -293,12 +297,11 @@ SIGNING_LOCAL_ORIGINS = ["wss://127.0.0.1:13579", "https://127.0.0.1:24680"]
 SIGNING_PERMISSIONS_FEATURES = ["local-network-access"]
 # Browser features the site never uses are denied to it and to every frame it embeds. The
 # local-network features are left at the browser's default: the signing pages need them.
+# Only features Chromium knows are named: an unknown one is reported on every page.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
@@ -327,6 +330,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin calls no outside service: no Gravatar pictures (they would send a hash of every
+# official's e-mail address abroad) and no check for new Wagtail releases (upgrades follow the
+# pinned dependencies). Both would be blocked by the Content-Security-Policy anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The v3 API serves published pages and, with a personal token, writes under the
 # same permissions and moderation as the admin. Its interactive docs only in DEBUG.
 WAGTAILAPI_DOCS_ENABLED = DEBUG
