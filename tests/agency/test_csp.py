@@ -56,7 +56,7 @@ def permissions(response) -> dict[str, str]:
 
 @pytest.fixture
 def site():
-    return build_sample_site(with_materials=False)
+    return build_sample_site()
 
 
 class TestPublicPages:
