@@ -293,8 +293,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 # The signing applications on the citizen's or journalist's own computer that pages marked
 # with agency.csp.signing_page may reach: NCALayer (WebSocket) and KAZTOKEN (HTTPS).
 SIGNING_LOCAL_ORIGINS = ["wss://127.0.0.1:13579", "https://127.0.0.1:24680"]
-# Chromium's names for reaching the person's own computer from a public page.
-SIGNING_PERMISSIONS_FEATURES = ["local-network-access"]
+# Chromium's names for reaching the person's own computer from a public page: the older one
+# and the two it was split into (the loopback address is where the signing applications run).
+SIGNING_PERMISSIONS_FEATURES = ["local-network", "local-network-access", "loopback-network"]
 # Browser features the site never uses are denied to it and to every frame it embeds. The
 # local-network features are left at the browser's default: the signing pages need them.
 # Only features Chromium knows are named: an unknown one is reported on every page.

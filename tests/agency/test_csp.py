@@ -78,7 +78,7 @@ class TestPublicPages:
         for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial"):
             assert features[feature] == "()"
         # Reaching the person's own computer stays at the browser's default everywhere.
-        assert "local-network-access" not in features
+        assert not {"local-network", "local-network-access", "loopback-network"} & set(features)
 
     def test_a_page_served_from_the_page_cache_carries_the_same_headers(self, site):
         url = site.pages["kk"]["news"].url
@@ -88,6 +88,12 @@ class TestPublicPages:
         for header in ("Content-Security-Policy", "Permissions-Policy"):
             assert hit[header] == miss[header]
         assert_public_policy(hit)
+
+    def test_documents_keep_wagtails_stricter_policy(self, site):
+        response = Client().get(site.document.url)
+        assert response.status_code == 200
+        assert response["Content-Security-Policy"] == "default-src 'none'"
+        assert permissions(response)["camera"] == "()"
 
     def test_a_request_turned_away_before_routing_carries_the_policy(self):
         response = Client().get("/kk/search/", {"q": "a\x00b"})
@@ -153,7 +159,8 @@ class TestSigningPages:
         assert response.status_code == 200
         directives = policy(response)
         assert " ".join(directives["connect-src"]) == f"'self' {SIGNING_ORIGINS}"
-        assert permissions(response)["local-network-access"] == "(self)"
+        for feature in ("local-network", "local-network-access", "loopback-network"):
+            assert permissions(response)[feature] == "(self)"
         assert permissions(response)["camera"] == "()"
 
     def test_a_rejected_request_form_keeps_the_signing_origins(self):
@@ -174,7 +181,9 @@ class TestSigningPages:
         for url in (status_page().url, site.pages["kk"]["home"].url, "/kk/search/"):
             response = Client().get(url)
             assert policy(response)["connect-src"] == ["'self'"], url
-            assert "local-network-access" not in permissions(response)
+            assert not {"local-network", "local-network-access", "loopback-network"} & set(
+                permissions(response)
+            )
 
     @override_settings(SIGNING_LOCAL_ORIGINS=["wss://127.0.0.1:13579"])
     def test_the_origins_come_from_the_setting(self):

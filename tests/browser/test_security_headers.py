@@ -27,6 +27,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
     );
 });
 """
+OPEN_NCALAYER = "() => { new WebSocket('wss://127.0.0.1:13579/'); }"
 POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
 
 
@@ -89,7 +90,15 @@ def test_public_pages_run_without_a_policy_violation(new_page, sample_site):
     visit(browser_page, watch, form_page().url)
     browser_page.locator("input[name='requester_type'][value='legal_entity']").check()
     assert browser_page.locator("[data-requester-section]").is_visible()
+    # The form may open a connection to NCALayer on the person's computer (nothing listens here,
+    # so it fails, but the policy lets it try); the status page may not.
+    browser_page.evaluate(OPEN_NCALAYER)
+    browser_page.wait_for_timeout(500)
     assert not watch.problems, "\n".join(watch.problems)
+    visit(browser_page, watch, status_page().url)
+    browser_page.evaluate(OPEN_NCALAYER)
+    browser_page.wait_for_timeout(500)
+    assert any("connect-src blocked wss://127.0.0.1:13579" in text for text in watch.problems)
 
 
 def test_admin_pages_run_without_a_policy_violation(new_page, sample_site):
