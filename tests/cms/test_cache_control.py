@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client, RequestFactory
 from django.utils.http import parse_http_date
@@ -34,14 +34,17 @@ def wire_headers(path: str, cookies: str = "") -> tuple[int, list[tuple[str, str
         sent["status"] = int(status.split()[0])
         sent["headers"] = headers
 
-    # As Django's test client does: the test's own connection stays open across the request.
+    # As Django's test client does: the test's own connection (and its transaction) stays open
+    # across the request.
     request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         response = WSGIHandler()(environ, start_response)
         b"".join(response)
         response.close()
     finally:
         request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return sent["status"], sent["headers"]
 
 
