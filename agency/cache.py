@@ -225,6 +225,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if cached is not None:
             cached[CACHE_HEADER] = "hit"
+            # Browsers keep it as long from now as from a fresh page, not from when it was stored.
+            del cached["Expires"]
+            patch_response_headers(cached, cache_timeout=min(CLIENT_MAX_AGE, timeout))
             return cached
 
         response = self.get_response(request)

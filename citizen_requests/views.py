@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.csp import signing_page
 from agency.forms import describe_fields
 from agency.http import no_store
 from agency.models import AgencyProfile
@@ -48,6 +49,7 @@ def form_context(page, request, form) -> dict:
     return context
 
 
+@signing_page
 def serve_form(page, request):
     if request.method == "POST":
         form = RequestForm(request.POST, request.FILES, kind=page.kind)

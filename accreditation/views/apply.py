@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from agency import ratelimit
+from agency.csp import signing_page
 from agency.http import no_store
 from agency.models import AgencyProfile
 from agency.uploads.limits import refuse_over_total
@@ -158,6 +159,7 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
     return no_store(response)
 
 
+@signing_page
 def permanent_application(request, page):
     """The accreditation page: how to apply, the intake's announcement and, while an intake is
     open, the application for permanent accreditation."""
@@ -170,6 +172,7 @@ def permanent_application(request, page):
     )
 
 
+@signing_page
 def temporary_application(request, page):
     """The application for temporary accreditation to one event."""
     return _serve(

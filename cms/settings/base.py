@@ -4,9 +4,14 @@ Nothing here has a development default that would be unsafe in production:
 ``DEBUG`` is off, there is no secret key, and hosts come from the environment.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
+from wagtail.embeds.oembed_providers import vimeo, youtube
+
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from cms import env
 
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_q",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +75,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages and the requests turned away carry them too.
+    "agency.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "agency.http.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "agency.cache.AnonymousPageCacheMiddleware",
@@ -248,6 +257,82 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Content-Security-Policy (agency.csp). The public site runs no inline script or style: code
+# and styles come from static files, the same for every visitor (the page cache serves one
+# response to all). The error pages' one inline stylesheet, kept inline so they render while
+# static files are broken, is allowed by its hash.
+ERROR_PAGE_STYLE = BASE_DIR / "templates" / "error_page.css"
+ERROR_PAGE_STYLE_HASH = (
+    f"'sha256-{base64.b64encode(hashlib.sha256(ERROR_PAGE_STYLE.read_bytes()).digest()).decode()}'"
+)
+# Video services whose players the video block embeds (WAGTAILEMBEDS_FINDERS below).
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, ERROR_PAGE_STYLE_HASH],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The admin's preview shows public pages in a frame of the same origin.
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail 8's admin still runs inline scripts (InlinePanel, the date and time inputs, the older
+# choosers, and the scripts inside chooser dialogs) and sets inline styles, so its addresses
+# allow inline code. Everything else stays as strict as on the public site: scripts and styles
+# only from the site itself, no plugins, no connections, images or frames from elsewhere, so a
+# script injected into the admin still cannot send what it reads to another site.
+ADMIN_CSP_PATH_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+    }
+}
+# The signing applications on the citizen's or journalist's own computer that pages marked
+# with agency.csp.signing_page may reach: NCALayer (WebSocket) and KAZTOKEN (HTTPS).
+SIGNING_LOCAL_ORIGINS = ["wss://127.0.0.1:13579", "https://127.0.0.1:24680"]
+# Chromium's names for reaching the person's own computer from a public page: the older one
+# and the two it was split into (the loopback address is where the signing applications run).
+SIGNING_PERMISSIONS_FEATURES = ["local-network", "local-network-access", "loopback-network"]
+# Browser features the site never uses are denied to it and to every frame it embeds. The
+# local-network features are left at the browser's default: the signing pages need them.
+# Only features Chromium knows are named: an unknown one is reported on every page.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 # ---------------------------------------------------------------------------
 # Wagtail
 # ---------------------------------------------------------------------------
@@ -263,10 +348,19 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.media_forms.GuardedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "workflows.media_forms.GuardedImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin calls no outside service: no Gravatar pictures (they would send a hash of every
+# official's e-mail address abroad) and no check for new Wagtail releases (upgrades follow the
+# pinned dependencies). Both would be blocked by the Content-Security-Policy anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The v3 API serves published pages and, with a personal token, writes under the
 # same permissions and moderation as the admin. Its interactive docs only in DEBUG.
 WAGTAILAPI_DOCS_ENABLED = DEBUG
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Only the video services the Content-Security-Policy lets the public pages frame
+# (EMBED_FRAME_ORIGINS). The player keeps its proportions by the stylesheet, not by an inline
+# style, so Wagtail's responsive wrapper is off.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}]
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 # ---------------------------------------------------------------------------
 # Moderation
