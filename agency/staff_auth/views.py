@@ -8,6 +8,7 @@ caches (:func:`agency.http.no_store`): it shows secrets.
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,6 +27,13 @@ from .forms import CodeForm
 
 #: The recovery codes just issued, kept in the (server-side) session until shown once.
 FRESH_CODES_KEY = "staff_auth_fresh_codes"
+
+
+def audit(user, action: str) -> None:
+    """Write ``action`` of ``user`` on their own account to the audit log (which goes by the
+    model of the instance, so the user is loaded plainly, without request.user's wrappers)."""
+    account = get_user_model()._default_manager.get(pk=user.pk)
+    log(instance=account, action=action, user=account)
 
 
 def next_url(request) -> str:
@@ -63,7 +71,7 @@ def enrol(request):
             return redirect(with_next("staff_auth_verify", target))
         if not factors.recovery_codes_left(user) and FRESH_CODES_KEY not in request.session:
             # Enrolled with a passkey just now: the recovery codes follow.
-            log(instance=user, action="agency.second_factor_enrol", user=user)
+            audit(user, "agency.second_factor_enrol")
             return show_codes_once(request, factors.issue_recovery_codes(user), target)
         return redirect(target)
     device = factors.pending_totp(user)
@@ -71,7 +79,7 @@ def enrol(request):
     if request.method == "POST" and form.is_valid():
         if factors.confirm_totp(device, form.cleaned_data["code"]):
             passed(request, device)
-            log(instance=user, action="agency.second_factor_enrol", user=user)
+            audit(user, "agency.second_factor_enrol")
             return show_codes_once(request, factors.issue_recovery_codes(user), target)
         form.add_error(
             "code",
@@ -110,7 +118,7 @@ def verify(request):
         if device is not None:
             passed(request, device)
             if factors.is_recovery_device(device):
-                log(instance=user, action="agency.recovery_code_used", user=user)
+                audit(user, "agency.recovery_code_used")
                 left = factors.recovery_codes_left(user)
                 messages.warning(
                     request,
@@ -144,7 +152,7 @@ def security(request):
     user = request.user
     target = next_url(request)
     if request.method == "POST":
-        log(instance=user, action="agency.recovery_codes_issue", user=user)
+        audit(user, "agency.recovery_codes_issue")
         return show_codes_once(request, factors.issue_recovery_codes(user), target)
     context = {
         "page_title": _("Two-step sign-in"),
