@@ -8,6 +8,7 @@ Recovery codes alone do not make a user enrolled: they stand in for a lost app o
 """
 
 from base64 import b32encode
+from html import escape
 
 from django.db import transaction
 
@@ -53,7 +54,8 @@ def grouped(secret: str) -> str:
 
 def qr_svg(url: str, title: str) -> str:
     """An inline SVG QR code of ``url``, with ``title`` as its accessible name."""
-    return segno.make(url, error="m").svg_inline(scale=5, border=2, title=title)
+    svg = segno.make(url, error="m").svg_inline(scale=5, border=2, title=title)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
 
 
 def normalise(code: str) -> str:
@@ -97,6 +99,15 @@ def issue_recovery_codes(user) -> list[str]:
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+def recovery_codes(user) -> list[str]:
+    """The unused recovery codes of ``user`` (for the demo, whose codes are published)."""
+    return list(
+        StaticToken.objects.filter(device__user=user, device__confirmed=True)
+        .order_by("pk")
+        .values_list("token", flat=True)
+    )
 
 
 def recovery_codes_left(user) -> int:
