@@ -250,7 +250,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # second factor off. Idle staff sessions end after STAFF_IDLE_MINUTES without a request.
 STAFF_IDLE_MINUTES = env.get_int("STAFF_IDLE_MINUTES", 30)
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # First, and able to load users (as test tools expect of the first backend): it refuses
+    # sign-in while locked out, then the model backend checks the password.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Failed sign-ins are counted per account and per address (django-axes); either count reaching
