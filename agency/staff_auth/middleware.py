@@ -14,6 +14,7 @@ OPEN_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",  # the icons every admin page, these included, loads
     "staff_auth_enrol",
     "staff_auth_verify",
 }

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
 from django_otp import login as otp_login
+from django_otp_webauthn.templatetags.otp_webauthn import get_configuration
 
 from ..http import no_store
 from . import factors
@@ -96,6 +97,7 @@ def enrol(request):
         "secret": factors.grouped(factors.secret_base32(device)),
         "otpauth_url": url,
         "after_passkey": with_next("staff_auth_enrol", target),
+        "passkey_config": get_configuration(request),
     }
     status = 400 if form.is_bound else 200
     return no_store(
@@ -162,5 +164,6 @@ def security(request):
         "next": target,
         "summary": factors.summary(user),
         "passkeys": factors.passkeys(user),
+        "passkey_config": get_configuration(request),
     }
     return no_store(TemplateResponse(request, "agency/staff_auth/security.html", context))

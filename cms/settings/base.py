@@ -263,7 +263,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "agency.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "agency.staff_auth.lockout.client_address"
 AXES_LOCKOUT_TEMPLATE = "agency/staff_auth/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False

@@ -87,6 +87,15 @@ def test_public_pages_and_sign_out_are_not_gated(client):
     assert client.get(ADMIN)["Location"].startswith(reverse("wagtailadmin_login"))
 
 
+def test_the_icons_load_on_the_enrolment_page(client):
+    """The admin's pages fetch the icon sprite into the page: it must not be the redirect to
+    enrolment, or the enrolment page would show inside itself."""
+    client.force_login(colleague())
+    response = client.get(reverse("wagtailadmin_sprite"))
+    assert response.status_code == 200
+    assert b"<svg" in response.content
+
+
 def test_staff_login_passes_both_steps(client):
     staff_login(client, colleague())
     assert client.get(ADMIN).status_code == 200
@@ -273,6 +282,18 @@ def test_the_lockout_ends_after_the_cool_off(client, settings):
         sign_in(client, "officer", "wrong")
     AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(hours=1))
     assert sign_in(client, "officer").status_code == 302
+
+
+def test_a_sign_in_without_a_connection_address_is_counted_without_one(client):
+    """A request made by code has no valid address: it is recorded without one (PostgreSQL
+    refuses a non-address in the column)."""
+    colleague()
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "officer", "password": "wrong"},
+        REMOTE_ADDR="",
+    )
+    assert AccessAttempt.objects.get().ip_address is None
 
 
 def test_the_client_address_follows_proxy_count(client, settings):

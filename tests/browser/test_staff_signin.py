@@ -50,7 +50,7 @@ def test_enrol_an_authenticator_app_then_sign_in_with_it(
     first.wait_for_url("**/admin/two-step/enrol/**")
     assert first.get_by_role("img", name="QR code to scan with your authenticator app").count()
     problems += problems_on(first, "enrol")
-    secret = first.locator(".staff-auth-secret").inner_text()
+    secret = first.locator(".staff-auth-secret").first.inner_text()
     first.get_by_label("Code from the app").fill(code_for(secret))
     first.get_by_role("button", name="Confirm").click()
 
