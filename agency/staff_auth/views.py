@@ -82,8 +82,9 @@ def enrol(request):
             passed(request, device)
             audit(user, "agency.second_factor_enrol")
             return show_codes_once(request, factors.issue_recovery_codes(user), target)
+        # The sign-in pages show errors above the form, as the login page does.
         form.add_error(
-            "code",
+            None,
             _(
                 "This code is not right. Check that the time on your phone is correct and "
                 "enter the newest code."
@@ -134,8 +135,9 @@ def verify(request):
                     % {"count": left},
                 )
             return redirect(target)
+        # The sign-in pages show errors above the form, as the login page does.
         form.add_error(
-            "code",
+            None,
             _(
                 "This code is not right or has already been used. Wait for a new code in your "
                 "app and try again; after several wrong codes each new try has to wait longer."

@@ -70,7 +70,7 @@ def test_enrol_an_authenticator_app_then_sign_in_with_it(
     problems += problems_on(second, "verify")
     second.get_by_label("Code").fill("000000")
     second.get_by_role("button", name="Continue").click()
-    second.get_by_text("This code is not right").wait_for()
+    second.locator(".messages .error").get_by_text("This code is not right").wait_for()
     second.get_by_label("Code").fill(fresh_code(TOTPDevice.objects.get(user=user)))
     second.get_by_role("button", name="Continue").click()
     second.wait_for_url("**/admin/")
