@@ -9,6 +9,14 @@ from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from agency.staff_auth.factors import (
+    TOTP_DEVICE_NAME,
+    issue_recovery_codes,
+    recovery_codes,
+    secret_base32,
+)
 from workflows.roles import sync_groups
 
 
@@ -114,7 +122,31 @@ def seed_roles() -> tuple[int, int]:
             users_created += 1
         if demo.group:
             user.groups.add(groups[demo.group])
+        demo_second_factor(user)
     return groups_created, users_created
+
+
+#: How many of a demo user's recovery codes the seed prints.
+PRINTED_RECOVERY_CODES = 3
+
+
+@dataclass(frozen=True)
+class DemoSecondFactor:
+    secret: str  # base32, as typed into an authenticator app
+    otpauth_url: str
+    recovery_codes: list[str]
+
+
+def demo_second_factor(user) -> DemoSecondFactor:
+    """The demo user's authenticator app and some unused recovery codes, made once: the admin
+    asks for the second factor, so each demo user has one, published like the password."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True)
+    codes = recovery_codes(user) or issue_recovery_codes(user)
+    return DemoSecondFactor(
+        secret_base32(device), device.config_url, codes[:PRINTED_RECOVERY_CODES]
+    )
 
 
 def demo_user(username: str):

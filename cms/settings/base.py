@@ -6,6 +6,7 @@ Nothing here has a development default that would be unsafe in production:
 
 import base64
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 from wagtail.embeds.oembed_providers import vimeo, youtube
@@ -64,6 +65,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_q",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,11 +92,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "agency.staff_auth.middleware.SecondFactorMiddleware",
+    "agency.staff_auth.middleware.StaffIdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "workflows.middleware.PublicationBlockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workflows.withdrawal.WithdrawalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -332,12 +342,42 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+# Staff sign-in (agency.staff_auth): the password, then a second factor (an authenticator app's
+# code, a passkey or a one-time recovery code) before any admin screen. No setting turns the
+# second factor off. Idle staff sessions end after STAFF_IDLE_MINUTES without a request.
+STAFF_IDLE_MINUTES = env.get_int("STAFF_IDLE_MINUTES", 30)
+AUTHENTICATION_BACKENDS = [
+    # First, and able to load users (as test tools expect of the first backend): it refuses
+    # sign-in while locked out, then the model backend checks the password.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins are counted per account and per address (django-axes); either count reaching
+# the limit locks sign-in for the cool-off period, which further failures do not prolong, so a
+# stranger cannot keep an account locked. An administrator can unlock it sooner.
+AXES_FAILURE_LIMIT = env.get_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "agency.staff_auth.lockout.client_address"
+AXES_LOCKOUT_TEMPLATE = "agency/staff_auth/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Baspasoz"
+# Passkeys (WebAuthn) are a second factor only: the password always comes first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Baspasoz"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "agency.staff_auth.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "agency.staff_auth.passkeys.StaffWebAuthnHelper"
 
 # ---------------------------------------------------------------------------
 # Wagtail
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Baspasoz"
 WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL")
+# Passkeys are accepted from the admin's own origin.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAGTAILADMIN_BASE_URL.rstrip("/")] if WAGTAILADMIN_BASE_URL else []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -15,6 +15,7 @@ from .base import CACHES, DATABASES, REDIS_URL, STORAGES
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = ["http://localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="baspasoz-test-media-")

@@ -16,6 +16,7 @@ from tests.accreditation.factories import (
     ApplicationFactory,
     ApplicationJournalistFactory,
 )
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def officer_client(client):
     user = member("accreditation_officers", "acc-officer")
     prefer_english(user)
-    client.force_login(user)
+    staff_login(client, user)
     client.user = user
     return client
 
@@ -67,7 +68,7 @@ def test_open_an_intake_with_kk_and_ru_announcements(officer_client):
 def test_heads_see_but_cannot_act(client):
     head = member("heads", "head")
     prefer_english(head)
-    client.force_login(head)
+    staff_login(client, head)
     assert client.get(reverse("accreditation_intakes:list")).status_code == 200
     response = client.post(
         reverse("accreditation_intakes:add"),
@@ -97,17 +98,17 @@ def test_the_menu_is_only_for_those_who_may_see_the_records(client):
             "accreditation_events:index",
         )
     ]
-    client.force_login(member("heads", "head"))
+    staff_login(client, member("heads", "head"))
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert all(url in home for url in lists)
     for role in ("editors", "request_officers"):
-        client.force_login(member(role, role))
+        staff_login(client, member(role, role))
         home = client.get(reverse("wagtailadmin_home")).content.decode()
         assert not any(url in home for url in lists), role
 
 
 def test_editors_are_not_allowed(client):
-    client.force_login(member("editors", "editor"))
+    staff_login(client, member("editors", "editor"))
     for name in (
         "accreditation_intakes:list",
         "accreditation_applications:list",

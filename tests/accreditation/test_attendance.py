@@ -14,6 +14,7 @@ from accreditation import attendance, events
 from accreditation.models import EventQuestion, EventRegistration
 from tests.accreditation.events_helpers import briefing
 from tests.accreditation.factories import AccreditationFactory, EventRegistrationFactory
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -51,14 +52,14 @@ def url(name, *args):
 class TestPermissions:
     @pytest.mark.parametrize("role", ["editors", "press_secretaries", "request_officers"])
     def test_only_accreditation_officers_see_registrations(self, client, event, role):
-        client.force_login(member(role, role))
+        staff_login(client, member(role, role))
         for address in (url("index"), url("event", event.pk), url("csv", event.pk)):
             assert client.get(address).status_code == 403
         assert not PageLogEntry.objects.filter(action__startswith="accreditation.").exists()
 
     def test_heads_may_look_but_not_cancel(self, client, event):
         head = member("heads", "head")
-        client.force_login(head)
+        staff_login(client, head)
         assert client.get(url("event", event.pk)).status_code == 200
         registration = EventRegistration.objects.filter(status=Status.REGISTERED).first()
         response = client.post(url("cancel", event.pk, registration.pk))
@@ -76,7 +77,7 @@ class TestEventView:
             registration=EventRegistration.objects.filter(status=Status.REGISTERED).first(),
             text="Бюджет қашан бекітіледі?",
         )
-        client.force_login(officer)
+        staff_login(client, officer)
         response = client.get(url("index"))
         assert response.status_code == 200
         assert event.title in response.content.decode()
@@ -95,13 +96,13 @@ class TestEventView:
         self, client, django_user_model, event
     ):
         admin = django_user_model.objects.create_superuser("admin", "admin@example.kz", "x")
-        client.force_login(admin)
+        staff_login(client, admin)
         response = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
         assert response.status_code == 200
         assert url("event", event.pk) in response.content.decode()
 
     def test_an_officer_cancels_a_registration_and_the_next_moves_up(self, client, officer, event):
-        client.force_login(officer)
+        staff_login(client, officer)
         registration = EventRegistration.objects.filter(status=Status.REGISTERED).first()
         waiting = EventRegistration.objects.get(status=Status.WAITLISTED)
         response = client.post(url("cancel", event.pk, registration.pk))
@@ -115,7 +116,7 @@ class TestEventView:
         assert entry.data["briefing"] == event.pk
 
     def test_get_does_not_cancel(self, client, officer, event):
-        client.force_login(officer)
+        staff_login(client, officer)
         registration = EventRegistration.objects.filter(status=Status.REGISTERED).first()
         assert client.get(url("cancel", event.pk, registration.pk)).status_code == 405
 
@@ -124,7 +125,7 @@ class TestExports:
     def test_csv_lists_those_with_a_place_formula_safe_and_without_personal_identifiers(
         self, client, officer, event
     ):
-        client.force_login(officer)
+        staff_login(client, officer)
         response = client.get(url("csv", event.pk))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
@@ -150,7 +151,7 @@ class TestExports:
         assert entry.user == officer
 
     def test_pdf_is_a_printable_list(self, client, officer, event):
-        client.force_login(officer)
+        staff_login(client, officer)
         response = client.get(url("pdf", event.pk))
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
@@ -169,7 +170,7 @@ class TestExports:
     def test_the_audit_log_names_the_actions(self, client, officer, event):
         from wagtail.log_actions import registry
 
-        client.force_login(officer)
+        staff_login(client, officer)
         client.get(url("csv", event.pk))
         entry = PageLogEntry.objects.get(action="accreditation.attendance_export")
         with translation.override("en"):

@@ -26,6 +26,7 @@ from tests.accreditation.factories import (
     ApplicationJournalistFactory,
     OutletFactory,
 )
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +219,7 @@ def logged_in(role: str):
     user = member(role)
     prefer_english(user)
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     client.user = user
     return client
 

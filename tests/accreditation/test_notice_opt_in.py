@@ -27,6 +27,7 @@ from tests.accreditation.factories import (
 )
 from tests.accreditation.helpers import post_data
 from tests.press_pages.factories import translate
+from tests.signin import staff_login
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
@@ -266,7 +267,7 @@ def test_reminders_and_expiry_notices_carry_the_link_for_permanent_cards_only(ma
 # The officer -------------------------------------------------------------------------------
 def test_the_officer_sees_and_changes_the_flag_in_the_admin(client, officer):
     record = AccreditationFactory(notices_opt_in=True)
-    client.force_login(officer)
+    staff_login(client, officer)
     url = reverse("accreditation_records:accreditation", args=[record.pk])
     assert 'data-notices-state="on"' in client.get(url).content.decode()
     response = client.post(
@@ -281,7 +282,7 @@ def test_the_officer_sees_and_changes_the_flag_in_the_admin(client, officer):
 
 def test_only_officers_who_may_change_records_change_the_flag(client):
     record = AccreditationFactory(notices_opt_in=True)
-    client.force_login(member("heads", "head"))
+    staff_login(client, member("heads", "head"))
     response = client.post(
         reverse("accreditation_records:notices", args=[record.pk]), {"notices": "off"}
     )

@@ -25,6 +25,7 @@ from tests.press_pages.factories import (
     publish,
     translate,
 )
+from tests.signin import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,7 @@ class TestNeverForSomeVisitors:
     def test_logged_in_editor_is_neither_served_nor_stored(self, news, django_user_model):
         editor = django_user_model.objects.create_user("editor", password="x")
         client = Client()
-        client.force_login(editor)
+        staff_login(client, editor)
 
         assert cache_state(news.url, client) is None, "not stored from a session"
         assert cache_state(news.url) == "miss"

@@ -16,6 +16,7 @@ from wagtail_localize.operations import TranslationCreator
 import pytest
 
 from tests.press_pages.factories import NewsIndexPageFactory, kk_home, publish
+from tests.signin import fresh_code, totp_device
 from tests.workflows.moderation import PASSWORD, member
 from workflows.models import ModerationSettings
 
@@ -53,11 +54,16 @@ def moderation_site_fixture(browser, live_server, django_db_serialized_rollback,
 
 
 def log_in(browser_page, user, password: str = PASSWORD) -> None:
-    """Sign in to the Wagtail admin through its login form."""
+    """Sign in to the Wagtail admin through its login form and the authenticator app's code
+    (the user's app is made on first use)."""
+    device = totp_device(user)
     browser_page.goto("/admin/login/")
     browser_page.get_by_label("Username").fill(user.get_username())
     browser_page.get_by_label("Password").fill(password)
     browser_page.get_by_role("button", name="Sign in").click()
+    browser_page.wait_for_url("**/admin/two-step/verify/**")
+    browser_page.get_by_label("Code").fill(fresh_code(device))
+    browser_page.get_by_role("button", name="Continue").click()
     browser_page.wait_for_url("**/admin/")
 
 

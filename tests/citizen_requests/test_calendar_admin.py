@@ -15,6 +15,7 @@ from citizen_requests import deadlines
 from citizen_requests.kinds import Status
 from citizen_requests.models import InformationSubtask, Unit
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ UNITS = "citizen_requests_units"
 def admin_client(client):
     user = get_user_model().objects.create_superuser("root", "root@example.kz", "pw")
     prefer_english(user)
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 
@@ -36,7 +37,7 @@ def admin_client(client):
 def officer_client(client):
     user = member("request_officers", "officer")
     prefer_english(user)
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 
@@ -152,7 +153,7 @@ def test_year_overview_merges_holidays_and_transfers(admin_client):
 
 def test_year_overview_in_kazakh_and_russian(client):
     user = get_user_model().objects.create_superuser("kk-admin", "kk@example.kz", "pw")
-    client.force_login(user)
+    staff_login(client, user)
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(user)
@@ -181,7 +182,7 @@ def test_request_officers_see_the_calendar_but_cannot_change_it(officer_client):
 
 def test_other_staff_cannot_see_the_calendar(client):
     editor = member("editors", "editor")
-    client.force_login(editor)
+    staff_login(client, editor)
     assert client.get(reverse(f"{CAL}:index")).status_code == 403
     assert client.get(reverse(f"{CAL}:year", args=[2026])).status_code == 403
 

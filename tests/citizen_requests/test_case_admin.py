@@ -18,6 +18,7 @@ from citizen_requests.models import PersonalDataAccess, RequestAttachment, Reque
 from tests.citizen_requests.factories import UnitFactory
 from tests.citizen_requests.helpers import agency, make_case, officer
 from tests.files import MINIMAL_PDF
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def case_url(case, name="case", *args):
 def officer_client(client):
     user = officer()
     prefer_english(user)
-    client.force_login(user)
+    staff_login(client, user)
     client.user = user
     return client
 
@@ -136,7 +137,7 @@ class TestList:
 
     def test_heads_and_editors_are_not_allowed(self, client):
         for user in (member("heads", "head"), member("editors", "editor")):
-            client.force_login(user)
+            staff_login(client, user)
             assert client.get(LIST).status_code == 403
             assert client.get(case_url(make_case())).status_code == 403
 
@@ -145,7 +146,7 @@ class TestList:
         assert LIST in response.content.decode()
 
     def test_heads_see_the_reports_but_not_the_cases_in_the_menu(self, client):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         html = client.get(reverse("wagtailadmin_home")).content.decode()
         assert reverse("citizen_requests_reports:dashboard") in html
         assert LIST not in html
@@ -168,7 +169,7 @@ class TestCaseView:
     def test_without_the_permission_personal_data_is_hidden_and_not_logged(self, client):
         user = viewer_without_personal_data()
         prefer_english(user)
-        client.force_login(user)
+        staff_login(client, user)
         case = make_case(iin="900115300122")
         html = client.get(case_url(case)).content.decode()
         assert "900115300122" not in html and case.email not in html
@@ -214,7 +215,7 @@ class TestPrivateFiles:
         case = make_case()
         item = self.attachment(case)
         for user in (viewer_without_personal_data(), member("heads", "head")):
-            client.force_login(user)
+            staff_login(client, user)
             assert client.get(case_url(case, "attachment", item.pk)).status_code == 403
         client.logout()
         response = client.get(case_url(case, "attachment", item.pk))
@@ -298,7 +299,7 @@ class TestActions:
         assert case.status == Status.REFUSED
 
     def test_heads_cannot_post_actions(self, client):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         case = make_case()
         response = self.post(client, case, "forward", {"to_body": "Басқа орган"})
         assert response.status_code == 403

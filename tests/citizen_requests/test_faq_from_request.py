@@ -12,6 +12,7 @@ from citizen_requests.models import RequestEvent
 from press_pages.models import FAQAnswerPage
 from tests.citizen_requests.helpers import agency, make_case, officer
 from tests.press_pages.factories import FAQCategoryFactory, FAQIndexPageFactory, kk_home
+from tests.signin import staff_login
 from tests.workflows.moderation import approve_all, member, prefer_english, submit
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +140,7 @@ def test_only_answered_requests_by_permitted_users(faq_index):
 def test_the_admin_form_prefills_and_creates_the_draft(client, editor_officer, faq_index):
     category = FAQCategoryFactory()
     case = answered_case()
-    client.force_login(editor_officer)
+    staff_login(client, editor_officer)
     url = reverse("citizen_requests_cases:faq", args=[case.pk])
     html = client.get(reverse("citizen_requests_cases:case", args=[case.pk])).content.decode()
     assert url in html, "the case offers Publish as FAQ answer"
@@ -167,7 +168,7 @@ def test_the_admin_form_prefills_and_creates_the_draft(client, editor_officer, f
 def test_officers_without_page_permissions_are_told_why(client):
     user = officer("plain")
     prefer_english(user)
-    client.force_login(user)
+    staff_login(client, user)
     case = answered_case()
     response = client.get(reverse("citizen_requests_cases:faq", args=[case.pk]))
     assert response.status_code == 403

@@ -20,6 +20,7 @@ from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess
 from citizen_requests.reports import charts
 from tests.citizen_requests.factories import CitizenRequestFactory, UnitFactory
+from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
@@ -202,10 +203,10 @@ class TestAccess:
     def test_heads_and_officers_see_reports_others_do_not(self, client):
         url = reverse("citizen_requests_reports:dashboard")
         for role in ("heads", "request_officers"):
-            client.force_login(member(role, role))
+            staff_login(client, member(role, role))
             assert client.get(url).status_code == 200, role
         for role in ("editors", "press_secretaries", "legal_reviewers"):
-            client.force_login(member(role, role))
+            staff_login(client, member(role, role))
             assert client.get(url).status_code == 403, role
             response = client.get(reverse("citizen_requests_reports:register_csv", args=[YEAR]))
             assert response.status_code == 403, role
@@ -214,10 +215,10 @@ class TestAccess:
         assert response.status_code == 302 and "/login/" in response["Location"]
 
     def test_the_reports_menu_lists_them_for_heads_only(self, client):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         response = client.get(reverse("wagtailadmin_home"))
         assert reverse("citizen_requests_reports:dashboard") in response.content.decode()
-        client.force_login(member("editors", "editor"))
+        staff_login(client, member("editors", "editor"))
         response = client.get(reverse("wagtailadmin_home"))
         assert reverse("citizen_requests_reports:dashboard") not in response.content.decode()
 
@@ -227,7 +228,7 @@ class TestDashboard:
         self, client, year_of_requests
     ):
         head = member("heads", "head")
-        client.force_login(head)
+        staff_login(client, head)
         response = client.get(
             reverse("citizen_requests_reports:dashboard"), {"year": YEAR}, HTTP_ACCEPT_LANGUAGE="en"
         )
@@ -252,7 +253,7 @@ class TestDashboard:
         assert len(chart_svgs(html)) == 3
 
     def test_svg_numbers_do_not_follow_the_language(self, client, year_of_requests):
-        client.force_login(member("request_officers", "officer"))
+        staff_login(client, member("request_officers", "officer"))
         with translation.override("ru"):
             response = client.get(
                 reverse("citizen_requests_reports:dashboard"),
@@ -271,14 +272,14 @@ class TestDashboard:
                 assert int(rect.get("x")) + int(rect.get("width")) <= width
 
     def test_officers_get_links_to_the_cases(self, client, year_of_requests):
-        client.force_login(member("request_officers", "officer"))
+        staff_login(client, member("request_officers", "officer"))
         response = client.get(reverse("citizen_requests_reports:dashboard"), {"year": YEAR})
         overdue = year_of_requests["open_overdue"]
         assert any(case.url for case in response.context["overdue"])
         assert f"/{overdue.pk}/" in response.content.decode()
 
     def test_bad_filters_give_the_defaults(self, client, year_of_requests):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         response = client.get(
             reverse("citizen_requests_reports:dashboard"), {"year": "19x", "kind": "<script>"}
         )
@@ -287,7 +288,7 @@ class TestDashboard:
         assert response.context["kind"] == ""
 
     def test_kind_filter(self, client, year_of_requests):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         response = client.get(
             reverse("citizen_requests_reports:dashboard"), {"year": YEAR, "kind": "media"}
         )
@@ -299,7 +300,7 @@ class TestExports:
     def test_register_csv(self, client, year_of_requests):
         head = member("heads", "head")
         prefer_english(head)
-        client.force_login(head)
+        staff_login(client, head)
         response = client.get(reverse("citizen_requests_reports:register_csv", args=[YEAR]))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
@@ -331,7 +332,7 @@ class TestExports:
         )
         officer = member("request_officers", "officer")
         prefer_english(officer)
-        client.force_login(officer)
+        staff_login(client, officer)
         response = client.get(reverse("citizen_requests_reports:register_xlsx", args=[YEAR]))
         assert response.status_code == 200
         workbook = load_workbook(io.BytesIO(response.content))
@@ -346,7 +347,7 @@ class TestExports:
     def test_annual_summary_page_and_exports(self, client, year_of_requests):
         head = member("heads", "head")
         prefer_english(head)
-        client.force_login(head)
+        staff_login(client, head)
         response = client.get(reverse("citizen_requests_reports:annual", args=[YEAR]))
         assert response.status_code == 200
         html = response.content.decode()
@@ -366,13 +367,13 @@ class TestExports:
         assert "All kinds" in text and f",{rate}," in text
 
     def test_impossible_years_are_not_found(self, client):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         for name in ("annual", "annual_xlsx", "register_csv"):
             for year in (0, 99999):
                 url = reverse(f"citizen_requests_reports:{name}", args=[year])
                 assert client.get(url, follow=True).status_code == 404, (name, year)
 
     def test_unknown_format_is_not_found(self, client):
-        client.force_login(member("heads", "head"))
+        staff_login(client, member("heads", "head"))
         response = client.get(f"/admin/requests/reports/{YEAR}/register.pdf", follow=True)
         assert response.status_code == 404

@@ -6,6 +6,7 @@ together), and every news item, briefing and answer goes live through its workfl
 """
 
 import re
+from base64 import b32encode
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -27,6 +28,9 @@ from wagtail.models import (
     WorkflowState,
 )
 from wagtail_localize.models import Translation
+
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agency.models import AgencyProfile, SiteSettings
 from demo.builder import DemoSeeder
@@ -304,6 +308,26 @@ class SeedDemoTests(ModerationAssertions, TestCase):
             else:
                 self.assertTrue(user.groups.filter(name=GROUPS[demo.group].name).exists())
                 self.assertTrue(user.has_perm("wagtailadmin.access_admin"))
+
+    def test_each_demo_user_has_a_printed_authenticator_app_and_recovery_codes(self):
+        User = get_user_model()
+        for demo in DEMO_USERS:
+            user = User.objects.get(username=demo.username)
+            [device] = TOTPDevice.objects.filter(user=user, confirmed=True)
+            secret = b32encode(device.bin_key).decode().rstrip("=")
+            self.assertIn(secret, self.output)
+            self.assertIn(f"{demo.username}: otpauth://totp/", self.output)
+            codes = (
+                StaticToken.objects.filter(device__user=user)
+                .order_by("pk")
+                .values_list("token", flat=True)
+            )
+            self.assertEqual(len(codes), 10)
+            self.assertIn(codes[0], self.output)
+        # A second run keeps the same key and codes.
+        again = seed()
+        self.assertEqual(TOTPDevice.objects.count(), len(DEMO_USERS))
+        self.assertIn(secret, again)
 
     def test_only_press_secretaries_can_publish(self):
         User = get_user_model()

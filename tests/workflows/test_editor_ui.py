@@ -25,8 +25,9 @@ from tests.press_pages.factories import (
     kk_home,
     locale,
 )
+from tests.signin import staff_login
 from tests.workflows.helpers import IIN, iin_body
-from tests.workflows.moderation import PASSWORD, member, submit
+from tests.workflows.moderation import member, submit
 from workflows import guard
 from workflows.forms import WaiverForm
 from workflows.guard import scan_bundle
@@ -52,7 +53,7 @@ def login(client, role: str, username: str | None = None, language: str = "en"):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert staff_login(client, user)
     return user
 
 

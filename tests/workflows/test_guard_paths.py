@@ -36,6 +36,7 @@ from django_q.tasks import async_task, fetch
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsPageFactory, locale
+from tests.signin import staff_login
 from tests.workflows.helpers import IIN, GuardTestCase, edit_form_data, has_body_text, paragraph
 from tests.workflows.moderation import member, moderate, require_translations, submit
 from tests.workflows.pdf_builder import build_pdf
@@ -54,7 +55,7 @@ class PublishButtonTests(GuardTestCase):
     """The Publish button in the page editor."""
 
     def publish_button(self, page, user, text):
-        self.client.force_login(user)
+        staff_login(self.client, user)
         data = edit_form_data(page.save_revision(user=user))
         data["body-0-value"] = rich_text(f'<p data-block-key="a1b2c">{text}</p>')
         data["action-publish"] = "Publish"
@@ -82,7 +83,7 @@ class PublishButtonTests(GuardTestCase):
 
     def test_submit_then_approve_publishes(self):
         page = self.draft()
-        self.client.force_login(self.author)
+        staff_login(self.client, self.author)
         data = edit_form_data(page.save_revision(user=self.author))
         data["action-submit"] = "Submit for moderation"
         response = self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
@@ -93,7 +94,7 @@ class PublishButtonTests(GuardTestCase):
             state.current_task_state.task.specific.__class__.__name__, "PressSecretaryApprovalTask"
         )
 
-        self.client.force_login(self.press)
+        staff_login(self.client, self.press)
         task_state = state.current_task_state
         response = self.client.post(
             reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
@@ -109,7 +110,7 @@ class PublishButtonTests(GuardTestCase):
         page = self.draft("Брифингке Қайратов мырза қатысады.")
         state = submit(page, self.author)
         StopListTerm.objects.create(phrase="Қайратов", legal_basis="Сот шешімі № 7-11/2026")
-        self.client.force_login(self.press)
+        staff_login(self.client, self.press)
 
         response = self.client.post(
             reverse(
@@ -128,7 +129,7 @@ class PublishButtonTests(GuardTestCase):
 
     def test_submitting_personal_data_sends_the_page_back_with_the_report(self):
         page = self.draft()
-        self.client.force_login(self.author)
+        staff_login(self.client, self.author)
         data = edit_form_data(page.save_revision(user=self.author))
         data["body-0-value"] = rich_text(f'<p data-block-key="a1b2c">ЖСН {IIN}</p>')
         data["action-submit"] = "Submit for moderation"
@@ -148,7 +149,7 @@ class HistoryTests(GuardTestCase):
     """Publishing an older revision from the page history (revert, then Publish)."""
 
     def revert_and_publish(self, page, revision):
-        self.client.force_login(self.superuser)
+        staff_login(self.client, self.superuser)
         data = edit_form_data(revision)
         data["action-publish"] = "Publish"
         return self.client.post(
@@ -199,7 +200,7 @@ class HistoryTests(GuardTestCase):
         first = page.live_revision
         page.lead = "Екінші нұсқаның лиды."
         page = moderate(page)
-        self.client.force_login(self.superuser)
+        staff_login(self.client, self.superuser)
         data = edit_form_data(first, lead="Қолмен өзгертілген лид.")
         data["action-publish"] = "Publish"
 
@@ -390,7 +391,7 @@ class BulkActionTests(GuardTestCase):
     """Publishing from the page listing's bulk actions."""
 
     def bulk_publish(self, *pages, **data):
-        self.client.force_login(self.superuser)
+        staff_login(self.client, self.superuser)
         url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
         url += "?" + "&".join(f"id={page.pk}" for page in pages)
         return self.client.post(url, data)
@@ -442,7 +443,7 @@ class CopyAndAliasTests(GuardTestCase):
     """Copies (with "publish copies") and aliases."""
 
     def copy(self, page, **data):
-        self.client.force_login(self.superuser)
+        staff_login(self.client, self.superuser)
         return self.client.post(
             reverse("wagtailadmin_pages:copy", args=[page.pk]),
             {
@@ -500,7 +501,7 @@ class TranslationSyncTests(GuardTestCase):
     """wagtail-localize: creating, syncing and publishing translations."""
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        staff_login(self.client, self.superuser)
 
     def ru_translation(self, page, **strings):
         """Translate ``page`` into ru in wagtail-localize; ``strings`` by segment path."""

@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home, locale
+from tests.signin import staff_login
 from tests.workflows.helpers import iin_body
-from tests.workflows.moderation import PASSWORD, approve_all, member, moderate, submit
+from tests.workflows.moderation import approve_all, member, moderate, submit
 from workflows import guard, status
 from workflows.models import EmergencyPublication, ModerationSettings
 from workflows.services import emergency_publish, withdraw
@@ -152,7 +153,7 @@ class ListingTests(TestCase):
         profile = UserProfile.get_for_user(self.secretary)
         profile.preferred_language = "en"
         profile.save()
-        self.client.login(username=self.secretary.username, password=PASSWORD)
+        staff_login(self.client, self.secretary)
 
     def add_pages(self, count: int):
         """``count`` pages in a mix of states (published, in review, withdrawn, ...)."""

@@ -25,6 +25,7 @@ from tests.press_pages.factories import (
     NewsPageFactory,
     kk_home,
 )
+from tests.signin import staff_login
 from tests.workflows.helpers import IIN, edit_form_data, paragraph
 from tests.workflows.moderation import member, moderate, submit
 from workflows.guard import scan_bundle
@@ -82,7 +83,7 @@ class MatrixTestCase(TestCase):
     def login(self, role):
         self.client.logout()
         if role != "anonymous":
-            self.client.force_login(self.users[role])
+            staff_login(self.client, self.users[role])
 
     def draft(self, text="Министрлік жаңа қызметті іске қосты."):
         page = NewsPageFactory(parent=self.index, live=False, body=paragraph(text))

@@ -11,8 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsIndexPageFactory, kk_home
+from tests.signin import staff_login
 from tests.workflows.helpers import edit_form_data
-from tests.workflows.moderation import PASSWORD, member, prefer_english
+from tests.workflows.moderation import member, prefer_english
 
 
 def news_form(title: str, text: str, slug: str = "new-service") -> dict:
@@ -38,7 +39,7 @@ class CreateViewSubmissionTests(TestCase):
         prefer_english(cls.editor)
 
     def setUp(self):
-        self.client.login(username=self.editor.username, password=PASSWORD)
+        staff_login(self.client, self.editor)
         self.url = reverse(
             "wagtailadmin_pages:add", args=("press_pages", "newspage", self.index.pk)
         )
@@ -85,7 +86,7 @@ class ApproveFromTheEditorTests(TestCase):
         cls.secretary = member("press_secretaries", "approve-secretary")
 
     def submitted_page(self, title: str) -> NewsPage:
-        self.client.login(username=self.editor.username, password=PASSWORD)
+        staff_login(self.client, self.editor)
         add_url = reverse("wagtailadmin_pages:add", args=("press_pages", "newspage", self.index.pk))
         data = news_form(title, "Брифинг сәрсенбіде өтеді.")
         data["action-submit"] = "Submit"
@@ -94,7 +95,7 @@ class ApproveFromTheEditorTests(TestCase):
         return NewsPage.objects.get(title=title)
 
     def approve_from_the_editor(self, page: NewsPage, **fields):
-        self.client.login(username=self.secretary.username, password=PASSWORD)
+        staff_login(self.client, self.secretary)
         edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
         form = self.client.get(edit_url)
         self.assertEqual(form.status_code, 200)

@@ -17,6 +17,7 @@ from tests.press_pages.factories import (
     translate,
 )
 from tests.press_pages.outline import outline
+from tests.signin import staff_login
 from tests.workflows.moderation import member
 from workflows import guard
 from workflows.models import Withdrawal
@@ -52,7 +53,7 @@ def news(news_index):
 @pytest.fixture
 def secretary(client):
     user = member("press_secretaries", "secretary")
-    client.force_login(user)
+    staff_login(client, user)
     return user
 
 

@@ -20,6 +20,7 @@ from tests.press_pages.factories import (
     kk_home,
 )
 from tests.press_pages.outline import outline
+from tests.signin import staff_login
 from tests.workflows.moderation import approve_all, member, submit
 from workflows import guard
 from workflows.hooks.reviews import build_worklist
@@ -156,7 +157,7 @@ class TestOverdue:
         worklist = build_worklist(secretary)
         assert [row.overdue for row in worklist.reviews] == [True, False]
 
-        client.force_login(secretary)
+        staff_login(client, secretary)
         response = client.get(reverse("wagtailadmin_home"))
         page = outline(response)
         html = response.content.decode()
@@ -169,7 +170,7 @@ class TestOverdue:
 
 class TestPanel:
     def test_empty_worklist_says_so(self, client, secretary):
-        client.force_login(secretary)
+        staff_login(client, secretary)
         response = client.get(reverse("wagtailadmin_home"))
         assert response.status_code == 200
         assert "Nothing is waiting for you." in response.content.decode()

@@ -31,7 +31,7 @@ from demo.builder import DemoSeeder
 from demo.content import BRIEFINGS, FAQ, NEWS
 from demo.moderation import DemoModerationError
 from demo.request_pages import seed_request_pages
-from demo.roles import DEMO_USERS
+from demo.roles import DEMO_USERS, demo_second_factor, demo_user
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -220,10 +220,14 @@ class Command(BaseCommand):
 
     def _print_users(self) -> None:
         group_names = {key: spec.name for key, spec in GROUPS.items()}
+        factors = {
+            demo.username: demo_second_factor(demo_user(demo.username)) for demo in DEMO_USERS
+        }
         rows = [
             [
                 user.username,
                 user.password,
+                factors[user.username].secret,
                 group_names[user.group] if user.group else _("superuser"),
                 str(user.can),
             ]
@@ -234,7 +238,19 @@ class Command(BaseCommand):
                 _("Demo users (development passwords; existing users keep theirs)")
             )
         )
-        self._table([_("Username"), _("Password"), _("Role"), _("Can")], rows)
+        self._table(
+            [_("Username"), _("Password"), _("Authenticator key"), _("Role"), _("Can")], rows
+        )
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(
+                _("Two-step sign-in: add the key to an authenticator app, or use a recovery code")
+            )
+        )
+        for username, factor in factors.items():
+            self.stdout.write(f"{username}: {factor.otpauth_url}")
+            self.stdout.write(
+                "  " + _("recovery codes: %(codes)s") % {"codes": ", ".join(factor.recovery_codes)}
+            )
 
     def _table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
