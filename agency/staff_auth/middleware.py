@@ -4,6 +4,7 @@ import contextlib
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
@@ -46,7 +47,9 @@ class SecondFactorMiddleware:
     """A signed-in user reaches the staff areas only after the second factor of this session.
 
     Without a factor yet, the user is sent to enrolment; with one, to verification. Either
-    comes back to the address asked for. Public pages are not affected. Comes after django-otp's
+    comes back to the address asked for. Outside the staff areas such a session is anonymous,
+    so a password alone opens nothing that needs a signed-in person either (documents in a
+    collection or pages restricted to signed-in people). Comes after django-otp's
     ``OTPMiddleware``, which tells whether the session has passed the second factor.
     """
 
@@ -60,10 +63,14 @@ class SecondFactorMiddleware:
             if self._areas is None:
                 self._areas = staff_areas()
             path = request.path_info
-            if path.startswith(self._areas) and not is_open(path):
+            if is_open(path):
+                pass
+            elif path.startswith(self._areas):
                 name = "staff_auth_verify" if has_second_factor(user) else "staff_auth_enrol"
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse(name)}?{query}")
+            else:
+                request.user = AnonymousUser()
         return self.get_response(request)
 
 

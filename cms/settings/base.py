@@ -370,6 +370,10 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_NAME = "Baspasoz"
 OTP_WEBAUTHN_RP_ID_CALLABLE = "agency.staff_auth.passkeys.relying_party_id"
 OTP_WEBAUTHN_HELPER_CLASS = "agency.staff_auth.passkeys.StaffWebAuthnHelper"
+# Only staff have accounts. A document or page restricted to signed-in people sends the visitor
+# to the second factor (and, before it, to the admin's sign-in), then back: a session that has
+# passed only the password is anonymous outside the admin.
+WAGTAIL_FRONTEND_LOGIN_URL = "staff_auth_verify"
 
 # ---------------------------------------------------------------------------
 # Wagtail

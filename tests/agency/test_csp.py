@@ -19,6 +19,7 @@ from agency.cache import CACHE_HEADER
 from tests.accreditation.factories import accreditation_page
 from tests.citizen_requests.helpers import form_page, status_page
 from tests.press_pages.sample_site import build_sample_site
+from tests.signin import staff_login
 from tests.workflows.moderation import member
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +196,7 @@ class TestAdmin:
     def test_the_admin_has_its_own_policy(self):
         editor = member("editors", "csp-editor")
         client = Client()
-        client.force_login(editor)
+        staff_login(client, editor)
         for url in ("/admin/login/", "/admin/", "/admin/pages/", "/admin/images/"):
             response = client.get(url, follow=True)
             assert response.status_code == 200, url

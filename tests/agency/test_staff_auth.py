@@ -8,10 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -395,3 +397,38 @@ def test_activity_keeps_the_session_alive(client, settings):
 def test_visitors_sessions_are_untouched(client, settings):
     client.get("/healthz")
     assert "_session_expiry" not in client.session
+
+
+# --- outside the admin --------------------------------------------------------------------
+
+
+def restricted_document():
+    """A document in a collection that only signed-in people may open."""
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name="Ішкі құжаттар")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="Ішкі есеп", collection=collection, file=ContentFile(b"%PDF-1.4\n", name="ishki.pdf")
+    )
+    return reverse("wagtaildocs_serve", args=[document.pk, document.filename])
+
+
+def test_a_session_without_its_second_factor_is_anonymous_outside_the_admin(client):
+    url = restricted_document()
+    client.force_login(colleague())
+    response = client.get(url)
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == reverse("staff_auth_verify")
+    assert next_of(response) == url
+    # Anonymous visitors take the same way, through the admin's sign-in first.
+    client.logout()
+    verify = client.get(client.get(url)["Location"])
+    assert urlsplit(verify["Location"]).path == reverse("wagtailadmin_login")
+
+
+def test_a_session_past_its_second_factor_opens_what_signed_in_people_may(client):
+    url = restricted_document()
+    staff_login(client, colleague())
+    assert client.get(url).status_code == 200

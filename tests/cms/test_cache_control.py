@@ -21,6 +21,7 @@ import pytest
 from tests.accreditation.factories import AccreditationFactory, accreditation_page
 from tests.citizen_requests.helpers import form_page, status_page
 from tests.press_pages.sample_site import build_sample_site
+from tests.signin import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +135,7 @@ def test_error_pages_and_the_health_check_have_one_header(site):
 def test_admin_pages_and_private_files_are_never_stored(site):
     user = get_user_model().objects.create_superuser("cache-admin", password="x")
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     cookies = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     accreditation_page()  # the card's QR code leads to it
     card = AccreditationFactory()

@@ -815,7 +815,7 @@ class LibraryReplacementTests(GuardTestCase):
         )
 
     def replace_document(self, document, data, name="report-v2.pdf", title=None):
-        self.client.force_login(self.author)
+        staff_login(self.client, self.author)
         return self.client.post(
             reverse("wagtaildocs:edit", args=[document.pk]),
             {
@@ -888,7 +888,7 @@ class LibraryReplacementTests(GuardTestCase):
             title="Брифинг", file=get_test_image_file("briefing.png")
         )
         self.live_page_with(hero_image=image, hero_image_alt="Брифинг")
-        self.client.force_login(self.author)
+        staff_login(self.client, self.author)
 
         response = self.client.post(
             reverse("wagtailimages:edit", args=[image.pk]),
