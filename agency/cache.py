@@ -164,9 +164,18 @@ def _bump_generation() -> None:
         except ValueError:
             cache.add(GENERATION_KEY, _new_generation(), timeout=None)
     except Exception:
+        if generation_in_database() and not _generation_table_exists():
+            return  # the database is being migrated: nothing has been cached from it yet
         # Publishing must not fail because the cache is down; stale entries
         # expire after PAGE_CACHE_SECONDS at the latest.
         logger.exception("Could not invalidate the page cache")
+
+
+def _generation_table_exists() -> bool:
+    try:
+        return CacheGeneration._meta.db_table in connection.introspection.table_names()
+    except DatabaseError:
+        return True
 
 
 def invalidate_page_cache(**kwargs) -> None:

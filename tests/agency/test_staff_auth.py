@@ -2,9 +2,12 @@
 unlock (written to the audit log), and the idle limit of staff sessions."""
 
 import datetime
+import json
 import sys
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
@@ -16,6 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry
 from wagtail.users.models import UserProfile
 
+import django_otp_webauthn
+import polib
 import pytest
 from axes.models import AccessAttempt
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -432,3 +437,26 @@ def test_a_session_past_its_second_factor_opens_what_signed_in_people_may(client
     url = restricted_document()
     staff_login(client, colleague())
     assert client.get(url).status_code == 200
+
+
+# --- the passkey scripts' messages ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_passkey_scripts_speak_the_admin_language(client, language):
+    """django-otp-webauthn's scripts ship their messages in five languages, neither Kazakh nor
+    Russian; the project's catalogue gives every one of them."""
+    shipped = Path(django_otp_webauthn.__file__).parent / "locale" / "de" / "LC_MESSAGES"
+    messages = [entry.msgid for entry in polib.pofile(str(shipped / "djangojs.po"))]
+    ours = polib.pofile(
+        str(settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "djangojs.po")
+    )
+    translated = {entry.msgid for entry in ours.translated_entries()}
+    assert set(messages) <= translated, set(messages) - translated
+
+    user = colleague()
+    UserProfile.objects.filter(user=user).update(preferred_language=language)
+    client.force_login(user)
+    catalogue = client.get(reverse("otp_webauthn:js-i18n-catalog")).content.decode()
+    # The catalogue is JavaScript with the texts escaped as JSON strings.
+    assert json.dumps(ours.find("Verify with Passkey").msgstr)[1:-1] in catalogue
