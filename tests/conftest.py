@@ -2,6 +2,7 @@
 Hypothesis's derandomised profile."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from agency.cache import forget_generation
+from tests.press_pages.sample_site import build_sample_site
 from workflows.guard import clear_scan_cache
 
 # Property tests run the same examples on every run and machine (CI included): few enough to
@@ -45,3 +47,17 @@ def broker():
     broker.purge_queue()
     yield broker
     broker.purge_queue()
+
+
+@pytest.fixture(scope="module")
+def module_sample_site(request, django_db_setup, django_db_blocker):
+    """The sample site, built once for a whole test module that only reads it.
+
+    It is built in a transaction rolled back after the module's last test; each test still
+    rolls back its own changes (to a savepoint). ``SAMPLE_SITE_OPTIONS`` in the module are
+    passed to ``build_sample_site``.
+    """
+    options = getattr(request.module, "SAMPLE_SITE_OPTIONS", {})
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_sample_site(**options)
+        transaction.set_rollback(True)

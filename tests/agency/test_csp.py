@@ -18,7 +18,6 @@ import pytest
 from agency.cache import CACHE_HEADER
 from tests.accreditation.factories import accreditation_page
 from tests.citizen_requests.helpers import form_page, status_page
-from tests.press_pages.sample_site import build_sample_site
 from tests.signin import staff_login
 from tests.workflows.moderation import member
 
@@ -56,8 +55,8 @@ def permissions(response) -> dict[str, str]:
 
 
 @pytest.fixture
-def site():
-    return build_sample_site()
+def site(module_sample_site):
+    return module_sample_site
 
 
 class TestPublicPages:

@@ -20,7 +20,6 @@ import pytest
 
 from tests.accreditation.factories import AccreditationFactory, accreditation_page
 from tests.citizen_requests.helpers import form_page, status_page
-from tests.press_pages.sample_site import build_sample_site
 from tests.signin import staff_login
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +69,12 @@ def never_stored(directives) -> bool:
     return "no-store" in directives and "private" in directives
 
 
+SAMPLE_SITE_OPTIONS = {"with_materials": False}
+
+
 @pytest.fixture
-def site():
-    return build_sample_site(with_materials=False)
+def site(module_sample_site):
+    return module_sample_site
 
 
 def expires_in(path: str) -> float:
