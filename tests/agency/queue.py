@@ -16,7 +16,8 @@ from django_q.worker import worker
 def waiting_jobs(broker) -> list[dict]:
     """Take every job off the broker, as django-q2's pusher does, and unpack it."""
     jobs = []
-    while task_set := broker.dequeue():
+    # Redis's pop waits a second on an empty list: ask for the size first.
+    while broker.queue_size() and (task_set := broker.dequeue()):
         for ack_id, payload in task_set:
             job = SignedPackage.loads(payload)
             job["ack_id"] = ack_id
