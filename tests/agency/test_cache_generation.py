@@ -1,12 +1,10 @@
 """Without a shared cache, the page cache's generation is in the database, so a page published
 in one process (the worker's scheduled publishing) empties the page cache of every other."""
 
-import os
 import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 from django.conf import settings as django_settings
 from django.db.models import F
@@ -18,8 +16,7 @@ from agency import cache as page_cache
 from agency.cache import CACHE_HEADER, current_generation, generation_in_database
 from agency.models import CacheGeneration
 from tests.press_pages.factories import NewsIndexPageFactory, kk_home
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.processes import ROOT, prepare, sqlite_environment, sqlite_only
 
 
 def state(url) -> str | None:
@@ -116,26 +113,14 @@ WORKER = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="SQLite")
+@sqlite_only
 def test_a_publish_in_the_worker_process_reaches_the_web_process(tmp_path):
-    environment = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "SECRET_KEY": "cache-test-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "localhost",
-        "WAGTAILADMIN_BASE_URL": "http://localhost",
-        "PYTHONPATH": str(ROOT),
-    }
-    environment.pop("REDIS_URL", None)
-    setup = (
-        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'cms.settings.production'\n"
-        "import django; django.setup()\n"
+    environment = sqlite_environment(tmp_path / "db.sqlite3")
+    prepare(
+        environment,
         "from django.db import connection\n"
         "from agency.models import CacheGeneration\n"
-        "with connection.schema_editor() as editor: editor.create_model(CacheGeneration)\n"
-    )
-    subprocess.run(  # noqa: S603 (fixed arguments from this module)
-        [sys.executable, "-c", setup], env=environment, cwd=ROOT, check=True
+        "with connection.schema_editor() as editor: editor.create_model(CacheGeneration)\n",
     )
     web = subprocess.Popen(  # noqa: S603 (fixed arguments from this module)
         [sys.executable, "-c", WEB],

@@ -7,7 +7,6 @@ import sys
 import textwrap
 import threading
 import time
-from pathlib import Path
 
 from django.db import connection
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django_q.models import Schedule
 from agency import daily
 from agency.daily import once_a_day
 from agency.models import DailyRun
+from tests.processes import ROOT, prepare, sqlite_environment, sqlite_only
 
 DAILY_SCHEDULES = {
     "accreditation: send_event_reminders",
@@ -136,7 +136,6 @@ def test_of_concurrent_runs_exactly_one_runs():
     assert sorted(results, key=str) == [None, None, None, "done"]
 
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 PROCESS = textwrap.dedent(
     """
     import os, time
@@ -155,26 +154,14 @@ PROCESS = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="SQLite")
+@sqlite_only
 def test_of_processes_running_a_daily_job_at_once_exactly_one_runs(tmp_path):
-    environment = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "SECRET_KEY": "daily-test-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "localhost",
-        "WAGTAILADMIN_BASE_URL": "http://localhost",
-        "PYTHONPATH": str(ROOT),
-    }
-    environment.pop("REDIS_URL", None)
-    setup = (
-        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'cms.settings.production'\n"
-        "import django; django.setup()\n"
+    environment = sqlite_environment(tmp_path / "db.sqlite3")
+    prepare(
+        environment,
         "from django.db import connection\n"
         "from agency.models import DailyRun\n"
-        "with connection.schema_editor() as editor: editor.create_model(DailyRun)\n"
-    )
-    subprocess.run(  # noqa: S603 (fixed arguments from this module)
-        [sys.executable, "-c", setup], env=environment, cwd=ROOT, check=True
+        "with connection.schema_editor() as editor: editor.create_model(DailyRun)\n",
     )
     processes = [
         subprocess.Popen(  # noqa: S603 (fixed arguments from this module)

@@ -7,15 +7,12 @@ whatever the busy timeout; the settings make every transaction take the write lo
 and wait for it.
 """
 
-import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
-import pytest
+from tests.processes import ROOT, prepare, sqlite_environment, sqlite_only
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 PROCESSES = 6
 WRITES = 40
 
@@ -45,27 +42,15 @@ WRITER = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="SQLite")
+@sqlite_only
 def test_concurrent_writers_are_never_refused(tmp_path):
     database = tmp_path / "db.sqlite3"
-    environment = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "SECRET_KEY": "concurrency-test-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "localhost",
-        "WAGTAILADMIN_BASE_URL": "http://localhost",
-        "PYTHONPATH": str(ROOT),
-    }
-    environment.pop("REDIS_URL", None)
-    setup = (
-        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'cms.settings.production'\n"
-        "import django; django.setup()\n"
+    environment = sqlite_environment(database)
+    prepare(
+        environment,
         "from django.db import connection\n"
         "connection.cursor().execute("
-        "'CREATE TABLE revision (id INTEGER PRIMARY KEY, body TEXT)')\n"
-    )
-    subprocess.run(  # noqa: S603 (fixed arguments from this module)
-        [sys.executable, "-c", setup], env=environment, cwd=ROOT, check=True
+        "'CREATE TABLE revision (id INTEGER PRIMARY KEY, body TEXT)')\n",
     )
     writers = [
         subprocess.Popen(  # noqa: S603 (fixed arguments from this module)
