@@ -26,10 +26,10 @@ stop() {
     trap '' INT TERM
     kill -TERM -- "-$WEB" 2>/dev/null || true
     kill -TERM "$WORKER" 2>/dev/null || true
-    local tenths=0
-    while running && [ "$tenths" -lt "$((STOP_SECONDS * 10))" ]; do
+    # A deadline by the clock, not a count of naps: on a busy machine each nap takes longer.
+    local deadline=$((SECONDS + STOP_SECONDS))
+    while running && [ "$SECONDS" -lt "$deadline" ]; do
         sleep 0.1
-        tenths=$((tenths + 1))
     done
     if running; then
         echo "Stopping what is left by force."
