@@ -1,6 +1,8 @@
 """Every test starts with empty caches and the default language; the django-q2 broker on request;
 Hypothesis's derandomised profile."""
 
+from contextlib import contextmanager
+
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
@@ -49,6 +51,14 @@ def broker():
     broker.purge_queue()
 
 
+@contextmanager
+def built_once(django_db_blocker, build):
+    """What ``build()`` makes, in a transaction rolled back when the block ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="module")
 def module_sample_site(request, django_db_setup, django_db_blocker):
     """The sample site, built once for a whole test module that only reads it.
@@ -58,6 +68,13 @@ def module_sample_site(request, django_db_setup, django_db_blocker):
     passed to ``build_sample_site``.
     """
     options = getattr(request.module, "SAMPLE_SITE_OPTIONS", {})
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_sample_site(**options)
-        transaction.set_rollback(True)
+    with built_once(django_db_blocker, lambda: build_sample_site(**options)) as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def module_data(request, django_db_setup, django_db_blocker):
+    """What the module's ``build_module_data()`` returns, built once for the module the same
+    way as ``module_sample_site``."""
+    with built_once(django_db_blocker, request.module.build_module_data) as data:
+        yield data

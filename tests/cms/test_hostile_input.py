@@ -78,8 +78,7 @@ def assert_ours(response) -> None:
         assert b"<html" in response.content
 
 
-@pytest.fixture
-def site():
+def build_module_data():
     """Every public page type, a form of every kind, an open intake and an open registration."""
     home = kk_home()
     news_index = NewsIndexPageFactory(parent=home)
@@ -103,6 +102,11 @@ def site():
         "accreditation": accreditation,
         "event": event,
     }
+
+
+@pytest.fixture
+def site(module_data):
+    return module_data
 
 
 def query_targets(site) -> list[tuple[str, list[str]]]:

@@ -11,7 +11,6 @@ import ast
 import datetime
 import io
 import json
-import time
 
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
@@ -31,6 +30,7 @@ from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
+import time_machine
 from django_q.models import Schedule
 from django_q.tasks import async_task, fetch
 
@@ -234,7 +234,10 @@ class ScheduledPublishingTests(GuardTestCase):
         return page
 
     def wait_until(self, moment):
-        time.sleep(max(0.0, (moment - timezone.now()).total_seconds()) + 0.2)
+        """Move the clock just past ``moment`` for the rest of the test (it keeps ticking)."""
+        traveller = time_machine.travel(moment + datetime.timedelta(seconds=1), tick=True)
+        traveller.start()
+        self.addCleanup(traveller.stop)
 
     def test_the_schedule_runs_publish_scheduled_every_minute(self):
         schedule = Schedule.objects.get(name=SCHEDULE_NAME)
@@ -245,7 +248,7 @@ class ScheduledPublishingTests(GuardTestCase):
         )
 
     def test_an_uncleared_revision_is_skipped_and_the_others_go_live(self):
-        go_live_at = timezone.now() + datetime.timedelta(seconds=3)
+        go_live_at = timezone.now() + datetime.timedelta(hours=1)
         good = self.approved_for(go_live_at)
         self.assertIsNotNone(good.get_latest_revision().approved_go_live_at)
         bad = self.draft(f"ЖСН {IIN}")
@@ -289,7 +292,7 @@ class ScheduledPublishingTests(GuardTestCase):
         self.assertIn("has not passed moderation", errors.getvalue())
 
     def test_a_stop_list_term_added_before_go_live_blocks_unless_waived(self):
-        go_live_at = timezone.now() + datetime.timedelta(seconds=4)
+        go_live_at = timezone.now() + datetime.timedelta(hours=1)
         text = "Брифингке Қайратов мырза қатысады."
         plain = self.approved_for(go_live_at, text)
         waived = self.approved_for(go_live_at, text)
@@ -318,7 +321,7 @@ class ScheduledPublishingTests(GuardTestCase):
 
     def cancelled_by(self, *phrases, text="Брифингке Қайратов пен Серіков мырзалар қатысады."):
         """A scheduled page whose schedule the guard cancelled for ``phrases`` on the stop-list."""
-        go_live_at = timezone.now() + datetime.timedelta(seconds=3)
+        go_live_at = timezone.now() + datetime.timedelta(hours=1)
         page = self.approved_for(go_live_at, text)
         for phrase in phrases:
             StopListTerm.objects.create(phrase=phrase, legal_basis="Сот шешімі № 7-11/2026")
