@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install run test lint format check migrations-check messages static test-sqlite test-services test-browser
+.PHONY: help install run test lint format check migrations-check messages static test-sqlite test-services test-passes test-browser
 
 help: ## Show the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -71,8 +71,11 @@ test-services: install messages
 		echo "PostgreSQL or Redis is not reachable: skipping the second run (it is required in CI)"; \
 	fi
 
+test-passes: install messages ## Both database passes at once: SQLite, and PostgreSQL + Redis
+	PG_URL=$(PG_URL) REDIS_TEST_URL=$(REDIS_TEST_URL) scripts/test-passes.sh
+
 test-browser: install messages
 	@scripts/ensure-browser.sh
 	$(BIN)/pytest tests/browser -m browser -p no:cacheprovider
 
-test: lint check migrations-check test-sqlite test-services test-browser ## Lint, checks and every test: SQLite, PostgreSQL + Redis, browser
+test: lint check migrations-check test-passes test-browser ## Lint, checks and every test: SQLite, PostgreSQL + Redis, browser
