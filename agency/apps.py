@@ -10,3 +10,4 @@ class AgencyConfig(AppConfig):
 
     def ready(self):
         from . import cache  # noqa: F401  (the page cache's invalidation receivers)
+        from .staff_auth import language  # noqa: F401  (new accounts' admin language)

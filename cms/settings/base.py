@@ -200,7 +200,11 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogues first; then the Kazakh it adds for Wagtail, wagtail-localize,
+# django-q2 and Django's contrib apps (cms/vendor_catalogues.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# The admin in the three languages of the site; staff without a preference get Kazakh.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"

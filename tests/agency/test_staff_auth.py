@@ -13,8 +13,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from wagtail.admin.localization import get_available_admin_languages
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -460,3 +461,27 @@ def test_the_passkey_scripts_speak_the_admin_language(client, language):
     catalogue = client.get(reverse("otp_webauthn:js-i18n-catalog")).content.decode()
     # The catalogue is JavaScript with the texts escaped as JSON strings.
     assert json.dumps(ours.find("Verify with Passkey").msgstr)[1:-1] in catalogue
+
+
+# --- the admin's language -------------------------------------------------------------------
+
+
+def test_a_new_account_works_in_kazakh_whatever_its_browser_says(client):
+    user = get_user_model().objects.create_user("newcomer", "newcomer@example.kz", PASSWORD)
+    user.groups.add(Group.objects.get_or_create(name="Admin users")[0])
+    user.groups.first().permissions.add(Permission.objects.get(codename="access_admin"))
+    assert UserProfile.get_for_user(user).preferred_language == "kk"
+    staff_login(client, user)
+
+    response = client.get(ADMIN, headers={"accept-language": "ru,en;q=0.8"})
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert '<html lang="kk"' in text
+    with translation.override("kk"):
+        dashboard = translation.gettext("Dashboard")
+    assert dashboard != "Dashboard" and dashboard in text
+
+
+def test_staff_may_choose_russian_or_english(client):
+    assert [code for code, _name in get_available_admin_languages()] == ["kk", "ru", "en"]

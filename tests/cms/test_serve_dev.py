@@ -10,11 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "scripts" / "serve-dev.sh"
-READY = ("Q Cluster", "running.")
 STOP_WITHIN = 10
 
 pytestmark = [
@@ -67,6 +70,12 @@ def session_members(session: int) -> list[str]:
     return members
 
 
+def cluster_running() -> str:
+    """The start of django-q2's "cluster running" line, in the site's language (it logs in it)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("Q Cluster %(cluster_name)s running.").split("%(cluster_name)s")[0]
+
+
 def wait_for(process, needles, timeout=240) -> str:
     """Read the output until every needle has appeared on some line."""
     seen, output, deadline = set(), [], time.monotonic() + timeout
@@ -80,6 +89,10 @@ def wait_for(process, needles, timeout=240) -> str:
     return "".join(output)
 
 
+def default_interrupt():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_to_the_process_group_stops_everything(environment, signum):
     port = free_port()
@@ -91,10 +104,13 @@ def test_a_signal_to_the_process_group_stops_everything(environment, signum):
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        # As from a terminal: a suite started in the background (nohup, `&` in a script) hands
+        # its children SIGINT ignored, and a shell cannot trap a signal ignored when it starts.
+        preexec_fn=default_interrupt,
     )
     session = process.pid
     try:
-        wait_for(process, ["Q Cluster", "Quit the server with"])
+        wait_for(process, [cluster_running(), "Quit the server with"])
         time.sleep(1)  # the cluster's workers and the reloader's child are up
         assert any("qcluster" in member for member in session_members(session))
         assert any("runserver" in member for member in session_members(session))
