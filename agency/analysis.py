@@ -24,7 +24,8 @@ SNOWBALL_LANGUAGES = {"ru": "russian", "en": "english"}
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
-KK_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+# у and й end a syllable like consonants do: оқу-ға, оқу-дың, түзету-і.
+KK_VOWELS = frozenset("аәеёиоөұүыіэюя")
 KK_MIN_STEM = 3
 # A one-letter consonant ending (м, ң, н) is the most ambiguous: адам is not ада + м.
 KK_MIN_STEM_AFTER_ONE_CONSONANT = 4
