@@ -17,6 +17,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from .models import BriefingPage, FAQAnswerPage, NewsPage
 from .models.base import ITEMS_PER_PAGE, SEARCH_QUERY_MAX_LENGTH, search_query
+from .search import search_pages
 
 SEARCHABLE_PAGE_TYPES = (NewsPage, BriefingPage, FAQAnswerPage)
 SNIPPET_WORDS = 40
@@ -60,26 +61,27 @@ def _page_or_first(paginator: Paginator, number):
 def search(request):
     """Search the news, briefings and answers of the visitor's language.
 
-    Index and home pages are left out: they hold no content of their own. The
-    page of results is turned into specific pages in bulk (a query per page
-    type, not per result).
+    Index and home pages are left out: they hold no content of their own. Any
+    form of a word finds the same pages (``press_pages.search``). The page of
+    results is turned into specific pages in bulk (a query per page type, not
+    per result).
     """
     query = search_query(request)
     context = {"query": query, "query_max_length": SEARCH_QUERY_MAX_LENGTH}
     if query:
-        found = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .type(*SEARCHABLE_PAGE_TYPES)
-            .search(query, operator="and")
+        locale = Locale.get_active()
+        pages = Page.objects.live().public().filter(locale=locale).type(*SEARCHABLE_PAGE_TYPES)
+        outcome = search_pages(pages, query, locale.language_code, vocabulary_key="site")
+        results = _page_or_first(
+            Paginator(outcome.results, ITEMS_PER_PAGE), request.GET.get("page")
         )
-        results = _page_or_first(Paginator(found, ITEMS_PER_PAGE), request.GET.get("page"))
         pks = [page.pk for page in results.object_list]
         specific = Page.objects.filter(pk__in=pks).specific().defer_streamfields().in_bulk()
         context.update(
             results=results,
             result_items=[describe_result(specific[pk]) for pk in pks if pk in specific],
+            all_words=outcome.all_words,
+            suggestion=outcome.suggestion,
         )
     return TemplateResponse(request, "search/search.html", context)
 

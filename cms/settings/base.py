@@ -386,7 +386,12 @@ WAGTAIL_SITE_NAME = "Baspasoz"
 WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL")
 # Passkeys are accepted from the admin's own origin.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAGTAILADMIN_BASE_URL.rstrip("/")] if WAGTAILADMIN_BASE_URL else []
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Words are stemmed in Python (agency.analysis, press_pages.search); PostgreSQL's `simple`
+# configuration indexes them as given instead of stemming them again as English. SQLite's FTS5
+# has no such option and needs none.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -20,6 +20,7 @@ from ..blocks import BriefingMaterialsBlock
 from ..feeds import BriefingFeed, index_feed
 from ..ical import briefing_calendar_response, upcoming_calendar_response
 from ..routes import ContributedRoutesMixin
+from ..search import analysed_fields
 from .base import ListingMixin, PressPageMixin
 
 #: Wagtail hook: functions returning URL patterns (``press_pages.routes.page_path``) that every
@@ -176,6 +177,7 @@ class BriefingPage(ContributedRoutesMixin, RestrictedInfoMixin, PressPageMixin, 
 
     search_fields = [
         *Page.search_fields,
+        *analysed_fields("announcement", "venue", "materials"),
         index.SearchField("announcement"),
         index.SearchField("venue"),
         index.SearchField("materials"),

@@ -17,6 +17,7 @@ from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import FAQAnswerBodyBlock, LegalActsBlock
 from ..feeds import FAQFeed, index_feed
+from ..search import analysed_fields, search_pages
 from .base import SEARCH_QUERY_MAX_LENGTH, ListingMixin, PressPageMixin, search_query
 from .taxonomy import FAQCategory
 
@@ -46,8 +47,15 @@ class FAQIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
         query = search_query(request)
         context["query_max_length"] = SEARCH_QUERY_MAX_LENGTH
         if query:
-            results = self.answers().search(query, operator="and")
-            context.update(query=query, results=self.paginate(request, results))
+            outcome = search_pages(
+                self.answers(), query, self.locale.language_code, vocabulary_key=f"faq:{self.pk}"
+            )
+            context.update(
+                query=query,
+                results=self.paginate(request, outcome.results),
+                all_words=outcome.all_words,
+                suggestion=outcome.suggestion,
+            )
         else:
             answers = (
                 self.answers()
@@ -114,6 +122,7 @@ class FAQAnswerPage(RestrictedInfoMixin, PressPageMixin, Page):
 
     search_fields = [
         *Page.search_fields,
+        *analysed_fields("short_answer", "full_answer"),
         index.SearchField("short_answer"),
         index.SearchField("full_answer"),
         index.FilterField("category"),

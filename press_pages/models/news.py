@@ -21,6 +21,7 @@ from workflows.panels import ModeratedTabbedInterface
 
 from ..blocks import NewsBodyBlock
 from ..feeds import NewsFeed, index_feed
+from ..search import analysed_fields
 from .base import ListingMixin, PressPageMixin, listing_image_renditions
 from .taxonomy import Topic
 
@@ -174,6 +175,7 @@ class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
 
     search_fields = [
         *Page.search_fields,
+        *analysed_fields("lead", "body"),
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("display_date"),

@@ -1,5 +1,6 @@
 import datetime
 import re
+from urllib.parse import quote
 
 from django.db import connection
 from django.test import TestCase
@@ -181,3 +182,144 @@ class SearchPaginationTests(TestCase):
         self.assertEqual(few[1], 1)
         self.assertEqual(many[1], 12)
         self.assertEqual(many[0], few[0])
+
+
+def search_titles(client, path, query) -> list[str]:
+    return result_titles(client.get(path, {"q": query}))
+
+
+class WordFormSearchTests(TestCase):
+    """Any form of a word finds the same pages, in Kazakh and in Russian (issue 12)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = kk_home()
+        index = NewsIndexPageFactory(parent=home)
+        cls.briefing_news = NewsPageFactory(
+            parent=index,
+            title="Журналистерге арналған брифинг",
+            slug="for-journalists",
+            lead="Министрлік журналистердің сұрақтарына жауап берді.",
+        )
+        cls.budget = NewsPageFactory(
+            parent=index,
+            title="Бюджеттің орындалуы",
+            slug="budget",
+            lead="Республикалық бюджетке түзетулер енгізілді.",
+        )
+        cls.award = NewsPageFactory(
+            parent=index,
+            title="Үздік мақалаларға сыйлық берілді",
+            slug="award",
+            lead="Сыйлықты өңірлік басылымның журналисі емес, журналист алды.",
+        )
+        faq_index = FAQIndexPageFactory(parent=home)
+        cls.faq_index = faq_index
+        cls.answer = FAQAnswerPageFactory(
+            parent=faq_index,
+            title="Журналист аккредитацияны қалай алады?",
+            slug="accreditation",
+            short_answer="Өтінішті баспасөз қызметіне жіберіңіз.",
+        )
+        cls.ru_briefing_news = translate(
+            cls.briefing_news,
+            "ru",
+            title="Брифинг для журналистов",
+            lead="Министерство ответило на вопросы журналистам.",
+        )
+        cls.ru_budget = translate(
+            cls.budget,
+            "ru",
+            title="Исполнение бюджета",
+            lead="В республиканский бюджет внесены поправки.",
+        )
+
+    def test_every_kazakh_form_of_a_word_finds_the_same_pages(self):
+        found = {
+            form: sorted(search_titles(self.client, "/kk/search/", form))
+            for form in ("журналист", "журналистерге", "журналистердің", "Журналистің")
+        }
+
+        expected = sorted([self.briefing_news.title, self.award.title, self.answer.title])
+        self.assertEqual(found, dict.fromkeys(found, expected))
+
+    def test_every_russian_form_of_a_word_finds_the_same_pages(self):
+        found = {
+            form: search_titles(self.client, "/ru/search/", form)
+            for form in ("журналист", "журналистов", "журналистам")
+        }
+
+        self.assertEqual(found, dict.fromkeys(found, [self.ru_briefing_news.title]))
+
+    def test_a_russian_case_form_finds_the_budget(self):
+        self.assertEqual(
+            search_titles(self.client, "/ru/search/", "бюджетом"), [self.ru_budget.title]
+        )
+        self.assertEqual(search_titles(self.client, "/kk/search/", "бюджеті"), [self.budget.title])
+
+    def test_all_the_words_must_be_found_in_any_form(self):
+        self.assertEqual(
+            search_titles(self.client, "/kk/search/", "министрлігі журналист"),
+            [self.briefing_news.title],
+        )
+
+    def test_a_quoted_phrase_must_appear_as_written(self):
+        self.assertEqual(
+            search_titles(self.client, "/kk/search/", "«бюджетке түзетулер»"), [self.budget.title]
+        )
+        self.assertEqual(
+            search_titles(self.client, "/kk/search/", '"бюджеттің түзетуі"'), [self.budget.title]
+        )
+        self.assertEqual(search_titles(self.client, "/kk/search/", '"түзетулер бюджетке"'), [])
+
+    def test_a_title_match_ranks_above_a_match_in_the_text(self):
+        titles = search_titles(self.client, "/kk/search/", "журналистер")
+
+        self.assertEqual(titles[-1], self.award.title)
+
+    def test_without_a_page_holding_all_words_the_best_partial_matches_come_first(self):
+        response = self.client.get("/kk/search/", {"q": "журналист брифинг бюджет"})
+
+        titles = result_titles(response)
+        self.assertEqual(titles[0], self.briefing_news.title)
+        self.assertIn(self.budget.title, titles)
+        self.assertFalse(response.context["all_words"])
+        self.assertContains(response, 'class="search-note"')
+
+    def test_a_misspelt_word_gets_a_did_you_mean_link(self):
+        response = self.client.get("/kk/search/", {"q": "журналситерге"})
+
+        self.assertEqual(response.context["result_items"], [])
+        suggestion = response.context["suggestion"]
+        self.assertTrue(suggestion.startswith("журналист"), suggestion)
+        self.assertContains(response, f'href="?q={quote(suggestion)}"')
+        self.assertContains(response, "Сіз мұны іздедіңіз бе:")
+        self.assertTrue(search_titles(self.client, "/kk/search/", suggestion))
+
+    def test_did_you_mean_uses_the_words_of_the_visitors_language(self):
+        response = self.client.get("/ru/search/", {"q": "бюжет"})
+
+        self.assertEqual(response.context["suggestion"], "бюджет")
+
+    def test_known_words_get_no_suggestion_even_when_no_page_has_them_all(self):
+        response = self.client.get("/kk/search/", {"q": "бюджетке сыйлықтар"})
+
+        self.assertEqual(response.context["suggestion"], "")
+        self.assertNotContains(response, 'class="search-suggestion"')
+
+    def test_the_faq_search_knows_word_forms_too(self):
+        response = self.client.get(self.faq_index.url, {"q": "журналистерге"})
+
+        self.assertEqual(
+            [answer.title for answer in response.context["results"]], [self.answer.title]
+        )
+
+    def test_quotes_or_stop_words_alone_are_no_error(self):
+        for query in ('"', "«»", '""""', "және", "-"):
+            with self.subTest(query=query):
+                response = self.client.get("/kk/search/", {"q": query})
+
+                self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            search_titles(self.client, "/kk/search/", "«бюджетті»"), [self.budget.title]
+        )

@@ -1,0 +1,182 @@
+"""Words and their stems in Kazakh, Russian and English, for search and word lists.
+
+One analyser for the whole state body: the public search indexes and queries
+stems from here, and a stop-list or a media watch can match any form of a word
+by comparing stems. Russian and English use the Snowball stemmers
+(``snowballstemmer``). No Snowball stemmer exists for Kazakh, so Kazakh has a
+suffix grammar of its own: Kazakh is agglutinative, a noun is
+``stem + plural + possessive + case`` (журналист-тер-ге, министрлі-гі-нің),
+and the grammar strips those endings from the end of the word, longest first
+and repeatedly, keeping derivations (-лық/-лік…) as part of the stem.
+
+The Kazakh grammar aims at consistency, not at dictionary lemmas: every form of
+a word must give the same stem (журналист, журналистерге → журналис), and
+unrelated words different stems. It never leaves a stem shorter than three
+letters, so short words (заң, үй) stay whole.
+"""
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+SNOWBALL_LANGUAGES = {"ru": "russian", "en": "english"}
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+# у and й end a syllable like consonants do: оқу-ға, оқу-дың, түзету-і.
+KK_VOWELS = frozenset("аәеёиоөұүыіэюя")
+KK_MIN_STEM = 3
+# A one-letter consonant ending (м, ң, н) is the most ambiguous: адам is not ада + м.
+KK_MIN_STEM_AFTER_ONE_CONSONANT = 4
+
+
+def _after_consonant(stem: str) -> bool:
+    return bool(stem) and stem[-1] not in KK_VOWELS
+
+
+def _after_vowel(stem: str) -> bool:
+    return bool(stem) and stem[-1] in KK_VOWELS
+
+
+def _after_vowel_or_nasal(stem: str) -> bool:
+    return bool(stem) and (stem[-1] in KK_VOWELS or stem[-1] in "мнң")
+
+
+def _after_possessive(stem: str) -> bool:
+    """The pronominal -н- cases follow a third-person possessive -ы/-і."""
+    return bool(stem) and stem[-1] in "ыі"
+
+
+def _after_first_or_second_person(stem: str) -> bool:
+    """The bare dative -а/-е follows a possessive -ым/-ім/-ың/-ің (үйіме, ісіңе).
+
+    After -ам/-ан… it is not taken: бағдарлама and бастама are whole words.
+    """
+    return len(stem) >= 2 and stem[-1] in "мң" and stem[-2] in "ыі"
+
+
+def _third_person_after_consonant(stem: str) -> bool:
+    """-ы/-і after a consonant, but not the adjective ending -ғы/-гі (жылғы, бүгінгі)."""
+    if not _after_consonant(stem):
+        return False
+    return not (stem[-1] in "ғг" and len(stem) >= 2 and stem[-2] not in KK_VOWELS)
+
+
+def _anywhere(stem: str) -> bool:
+    return bool(stem)
+
+
+def _endings(condition, *suffixes):
+    return [(suffix, condition) for suffix in suffixes]
+
+
+# Each slot lists (ending, condition on what precedes it). Endings starting with a
+# voiceless т/қ/к/п follow a consonant; the -н- forms follow a vowel or a possessive.
+KK_CASE = [
+    *_endings(_after_vowel_or_nasal, "ның", "нің"),
+    *_endings(_after_consonant, "дың", "дің", "тың", "тің"),
+    *_endings(_after_consonant, "ға", "ге", "қа", "ке"),
+    *_endings(_after_vowel, "ға", "ге"),
+    *_endings(_after_possessive, "на", "не", "нда", "нде", "нан", "нен", "н"),
+    *_endings(_after_first_or_second_person, "а", "е"),
+    *_endings(_after_vowel, "ны", "ні"),
+    *_endings(_after_consonant, "ды", "ді", "ты", "ті"),
+    *_endings(_anywhere, "да", "де", "дан", "ден"),
+    *_endings(_after_consonant, "та", "те", "тан", "тен"),
+    *_endings(_after_vowel_or_nasal, "нан", "нен"),
+    *_endings(_anywhere, "мен", "бен"),
+    *_endings(_after_consonant, "пен"),
+]
+KK_POSSESSIVE = [
+    *_endings(_after_consonant, "ымыз", "іміз", "ыңыз", "іңіз", "ым", "ім", "ың", "ің"),
+    *_endings(_third_person_after_consonant, "ы", "і"),
+    *_endings(_after_vowel, "мыз", "міз", "ңыз", "ңіз", "сы", "сі", "м", "ң"),
+]
+KK_PLURAL = [
+    *_endings(_anywhere, "лар", "лер", "дар", "дер"),
+    *_endings(_after_consonant, "тар", "тер"),
+]
+KK_SLOTS = [
+    sorted(slot, key=lambda ending: -len(ending[0])) for slot in (KK_CASE, KK_POSSESSIVE, KK_PLURAL)
+]
+# A voiced final consonant before a vowel ending returns to its dictionary form:
+# министрлігі → министрліг → министрлік, кітабы → кітап.
+KK_DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
+
+
+def _strip_one(word: str, slot) -> str:
+    for suffix, condition in slot:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        shortest = (
+            KK_MIN_STEM_AFTER_ONE_CONSONANT
+            if len(suffix) == 1 and suffix not in KK_VOWELS
+            else KK_MIN_STEM
+        )
+        if len(stem) >= shortest and condition(stem):
+            return stem
+    return word
+
+
+def _kazakh_stem(word: str) -> str:
+    for _round in range(4):
+        before = word
+        for slot in KK_SLOTS:
+            word = _strip_one(word, slot)
+        if word == before:
+            break
+    if word[-1] in KK_DEVOICE:
+        word = word[:-1] + KK_DEVOICE[word[-1]]
+    if word.endswith("ст") and len(word) > KK_MIN_STEM + 1:
+        # журналист + тер is written журналистер, + ке журналиске: the т drops out.
+        word = word[:-1]
+    return word
+
+
+def _is_kazakh_ending(part: str) -> bool:
+    """Whether a piece after a hyphen is only endings (ЭЦҚ-ны, 2025-жылғы is not)."""
+    for slot in KK_SLOTS:
+        for suffix, _condition in slot:
+            if part == suffix:
+                return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _snowball(language: str):
+    return snowballstemmer.stemmer(SNOWBALL_LANGUAGES[language])
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str, language: str) -> str:
+    """The stem of one lower-case word in ``kk``, ``ru`` or ``en`` (other languages: as is)."""
+    if not word:
+        return word
+    if language == "kk":
+        return _kazakh_stem(word)
+    if language == "ru":
+        word = word.replace("ё", "е")
+    if language in SNOWBALL_LANGUAGES:
+        return _snowball(language).stemWord(word)
+    return word
+
+
+def tokenise(text: str, language: str) -> list[str]:
+    """The words of a text, lower-cased, letters and digits only.
+
+    A hyphenated word gives its parts; in Kazakh an ending written after a hyphen
+    (ЭЦҚ-ны, ХҚКО-да) belongs to the word before it and is dropped.
+    """
+    words = []
+    for match in WORD_RE.finditer(text.lower()):
+        first, *rest = match.group().replace("’", "'").split("-")
+        words.append(first)
+        words.extend(part for part in rest if not (language == "kk" and _is_kazakh_ending(part)))
+    return words
+
+
+def analyse(text: str, language: str) -> list[str]:
+    """The stems of the words of a text, in order."""
+    return [stem(word, language) for word in tokenise(text, language)]

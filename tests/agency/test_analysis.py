@@ -1,0 +1,127 @@
+"""The word analysers: every form of a word gives one stem, unrelated words different ones."""
+
+import pytest
+
+from agency.analysis import analyse, stem, tokenise
+
+KAZAKH_FORMS = {
+    "журналист": [
+        "журналист",
+        "журналистер",
+        "журналистерге",
+        "журналистердің",
+        "журналистерді",
+        "журналистермен",
+        "журналистің",
+        "журналистке",
+        "журналиске",
+        "журналистеріміздің",
+    ],
+    "министрлік": [
+        "министрлік",
+        "министрлігі",
+        "министрлігіне",
+        "министрлігінің",
+        "министрліктің",
+        "министрлікке",
+        "министрліктер",
+    ],
+    "бюджет": ["бюджет", "бюджетке", "бюджеттің", "бюджеттен", "бюджеті", "бюджетті"],
+    "ахметов": ["Ахметов", "Ахметовтың", "Ахметовқа", "Ахметовпен"],
+    "заң": ["заң", "заңы", "заңның", "заңдар", "заңға"],
+    "адам": ["адам", "адамдар", "адамның", "адамға"],
+    "қала": ["қала", "қалалар", "қаланың", "қалада", "қалаға", "қаласы"],
+    "бағдарлама": ["бағдарлама", "бағдарламасы", "бағдарламаның", "бағдарламалар"],
+    "жаңалық": ["жаңалық", "жаңалықтар", "жаңалығы", "жаңалықтары"],
+    "азамат": ["азамат", "азаматтар", "азаматтарға", "азаматтың"],
+    "көмек": ["көмек", "көмегі"],
+    "түзету": ["түзету", "түзетуі", "түзетулер", "түзетуге", "түзетудің"],
+}
+
+RUSSIAN_FORMS = {
+    "журналист": ["журналист", "журналиста", "журналистов", "журналистам", "журналистами"],
+    "бюджет": ["бюджет", "бюджета", "бюджетом", "бюджете", "бюджеты"],
+    "министерство": ["министерство", "министерства", "министерству", "министерством"],
+    "ёлка": ["ёлка", "елки"],
+}
+
+ENGLISH_FORMS = {
+    "journalist": ["journalist", "journalists", "Journalist's"],
+    "budget": ["budget", "budgets", "budgeting"],
+    "publish": ["publish", "published", "publishing"],
+}
+
+
+def _cases(table, language):
+    return [
+        pytest.param(language, word, form, id=f"{language}-{form}")
+        for word, forms in table.items()
+        for form in forms
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "form"),
+    _cases(KAZAKH_FORMS, "kk") + _cases(RUSSIAN_FORMS, "ru") + _cases(ENGLISH_FORMS, "en"),
+)
+def test_every_form_has_the_stem_of_the_dictionary_form(language, word, form):
+    assert analyse(form, language) == analyse(word, language)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("заң", "заң"),
+        ("адам", "адам"),
+        ("қала", "қала"),
+        ("үй", "үй"),
+        ("бағдарлама", "бағдарлама"),
+        ("бастама", "бастама"),
+        ("министрлігі", "министрлік"),
+        ("жаңалығы", "жаңалық"),
+        ("мен", "мен"),
+    ],
+)
+def test_kazakh_words_are_not_over_stripped(word, expected):
+    assert stem(word, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("kk", ["бас", "бастама", "баспасөз", "бастық"]),
+        ("kk", ["жыл", "жылғы", "жылқы"]),
+        ("kk", ["заң", "заңгер", "заңдылық"]),
+        ("kk", ["қала", "қалың", "қалау"]),
+        ("kk", ["министр", "министрлік"]),
+        ("kk", ["журналист", "журналистика", "журналистік"]),
+        ("ru", ["журналист", "журнал", "журналистика"]),
+        ("en", ["journal", "journalist", "journey"]),
+    ],
+)
+def test_unrelated_look_alikes_keep_different_stems(language, words):
+    stems = [stem(word, language) for word in words]
+    assert len(set(stems)) == len(words), dict(zip(words, stems, strict=True))
+
+
+def test_tokenise_keeps_letters_and_digits_and_kazakh_letters():
+    assert tokenise("ӘҒҚҢӨҰҮҺІ әлем, 2025 жыл! (test_case)", "kk") == [
+        "әғқңөұүһі",
+        "әлем",
+        "2025",
+        "жыл",
+        "test",
+        "case",
+    ]
+
+
+def test_a_kazakh_ending_after_a_hyphen_belongs_to_the_word_before():
+    assert analyse("ЭЦҚ-ны ХҚКО-да алуға", "kk") == ["эцқ", "хқко", "алу"]
+    assert analyse("онлайн-қызмет", "kk") == ["онлайн", "қызмет"]
+
+
+def test_analyse_follows_the_language():
+    assert analyse("Бюджетом журналистов", "ru") == ["бюджет", "журналист"]
+    assert analyse("Budgets of journalists", "en") == ["budget", "of", "journalist"]
+    assert analyse("", "kk") == []
+    assert analyse("слово", "de") == ["слово"]
