@@ -25,6 +25,7 @@ import segno
 from fpdf import FPDF
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from agency.addresses import page_url
 from agency.letters import FONT, add_fonts
 from agency.models import AgencyProfile
 
@@ -79,14 +80,16 @@ def photo_path(page: AccreditationPage, token: str) -> str:
     return page.url + page.reverse_subpage("verify_photo", kwargs={"token": token})
 
 
-def verify_url(accreditation: Accreditation) -> str:
-    """The absolute verification address that the card's QR code carries."""
+def verify_url(accreditation: Accreditation, request=None) -> str:
+    """The absolute verification address that the card's QR code carries.
+
+    On the address the officer's ``request`` reached (the site and its admin share one
+    address), else on ``WAGTAILADMIN_BASE_URL`` when the site's record has no hostname.
+    """
     page = accreditation_page(holder_language(accreditation))
     if page is None:
         raise NoAccreditationPage
-    base = page.get_full_url()
-    if base.startswith("/"):  # no site hostname configured: fall back to the admin's base URL
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + base
+    base = page_url(page, request)
     return base + page.reverse_subpage("verify", kwargs={"token": accreditation.token})
 
 
@@ -179,13 +182,14 @@ def _date(value) -> str:
     return date_format(value, "d.m.Y")
 
 
-def render_card(accreditation: Accreditation, url: str | None = None) -> bytes:
-    """The card as PDF bytes, in the holder's language.
+def render_card(accreditation: Accreditation, url: str | None = None, request=None) -> bytes:
+    """The card as PDF bytes, in the holder's language; its QR code carries ``url``, by
+    default the verification address on the address ``request`` reached.
 
     Raises :class:`NoAccreditationPage` when no accreditation page is live to verify it on.
     """
     language = holder_language(accreditation)
-    url = url or verify_url(accreditation)
+    url = url or verify_url(accreditation, request)
     with translation.override(language):
         return _render(accreditation, url, language)
 

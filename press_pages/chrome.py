@@ -22,6 +22,7 @@ from agency.cache import current_generation
 from agency.models import AgencyProfile, SiteSettings
 
 from .models import BriefingIndexPage, FAQIndexPage, HomePage, NewsIndexPage, Topic
+from .models.base import plain_text
 
 CHROME_TIMEOUT = 24 * 60 * 60
 LOGO_SPEC = "height-96"
@@ -115,7 +116,7 @@ def _section(page, request) -> dict:
         "title": page.title,
         "url": page.get_url(request),
         "path": page.path,
-        "intro": getattr(page, "intro", ""),
+        "intro": plain_text(getattr(page, "intro", "")),
         "show_in_menus": page.show_in_menus,
     }
 

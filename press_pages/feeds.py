@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.rich_text import get_text_for_indexing
 
+from agency.addresses import page_url
 from agency.models import AgencyProfile
 
 FEED_LENGTH = 20
@@ -58,7 +59,7 @@ class IndexFeed(Feed):
         return title_with_agency(self.index, self.agency)
 
     def link(self):
-        return self.index.get_full_url(self.request)
+        return page_url(self.index, self.request)
 
     def feed_url(self):
         return self.link() + self.index.reverse_subpage(self.kind)
@@ -76,7 +77,7 @@ class IndexFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
         """A URN that survives slug changes and differs between translations."""

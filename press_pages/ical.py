@@ -25,6 +25,7 @@ from wagtail.rich_text import get_text_for_indexing
 from icalendar import Calendar, Event, Timezone
 from icalendar.prop import vDuration
 
+from agency.addresses import absolute_url
 from agency.models import AgencyProfile
 
 from .feeds import title_with_agency
@@ -57,16 +58,18 @@ def _event_description(briefing) -> str:
 def briefing_event(request, briefing) -> Event:
     """One VEVENT for ``briefing``, in the site's time zone.
 
-    The UID names the page (translation key and language) and the site's host,
-    so re-importing an updated event replaces the old one instead of adding a
-    copy, and the Kazakh and Russian versions are distinct events.
+    The UID names the page (translation key and language) and the host of the
+    site's record, so re-importing an updated event replaces the old one instead
+    of adding a copy, whatever address it was downloaded from, and the Kazakh and
+    Russian versions are distinct events. The URL is the address being served.
     """
-    url = briefing.get_full_url(request)
+    record_url = briefing.get_full_url(request)
+    url = absolute_url(record_url, request)
     tz = ZoneInfo(settings.TIME_ZONE)
     language = briefing.locale.language_code
     modified = briefing.last_published_at or briefing.latest_revision_created_at
     return Event.new(
-        uid=f"briefing-{briefing.translation_key}-{language}@{urlsplit(url).hostname}",
+        uid=f"briefing-{briefing.translation_key}-{language}@{urlsplit(record_url).hostname}",
         summary=briefing.title,
         start=briefing.starts_at.astimezone(tz),
         end=briefing.ends_at.astimezone(tz),
@@ -130,11 +133,15 @@ def upcoming_calendar_response(request, briefing_index) -> HttpResponse:
         .prefetch_related("speakers")
     )
     with translation.override(language):
-        url = briefing_index.get_full_url(request)
+        record_url = briefing_index.get_full_url(request)
+        url = absolute_url(record_url, request)
         calendar = _calendar(
             name=title_with_agency(briefing_index, AgencyProfile.for_locale(briefing_index.locale)),
             language=language,
-            uid=f"briefings-{briefing_index.translation_key}-{language}@{urlsplit(url).hostname}",
+            uid=(
+                f"briefings-{briefing_index.translation_key}-{language}"
+                f"@{urlsplit(record_url).hostname}"
+            ),
             events=[briefing_event(request, briefing) for briefing in briefings],
         )
     calendar.url = url

@@ -4,8 +4,10 @@ schema.org structured data (JSON-LD)."""
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
@@ -34,6 +36,26 @@ def og_image(request, page) -> dict | None:
         return {"url": url, "width": rendition.width, "height": rendition.height, "alt": alt}
 
     return memo(request, f"og_image:{page.pk}", compute)
+
+
+def site_description(chrome: dict) -> str:
+    """The site-wide description, in the page's language, for pages that have none of their own."""
+    agency = chrome.get("agency") or {}
+    with translation.override(chrome["language"]):
+        if agency.get("name"):
+            return _(
+                "Official website of the press service of %(agency)s: news, briefings and "
+                "answers to frequent questions."
+            ) % {"agency": agency["name"]}
+        return _(
+            "Official website of the press service: news, briefings and answers to frequent questions."
+        )
+
+
+def meta_description(page, chrome: dict) -> str:
+    """The page's own description (see ``page_description``), else the site-wide one."""
+    own = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
+    return own or site_description(chrome)
 
 
 def og_type(page) -> str:

@@ -20,6 +20,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from agency.addresses import absolute_url
+
 # What a URL, its lastmod and its alternates need; anything else stays unread.
 PAGE_FIELDS = (
     "id",
@@ -75,7 +77,7 @@ class TranslatedPagesSitemap(Sitemap):
         for translation in self.pages.filter(
             translation_key__in=object_list.values("translation_key")
         ):
-            location = translation.get_full_url(self.request)
+            location = absolute_url(translation.get_full_url(self.request), self.request)
             if location is None:
                 continue
             located[translation.pk] = (translation, location)

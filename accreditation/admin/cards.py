@@ -56,7 +56,7 @@ def card(request, pk: int):
     accreditation = _get(pk)
     state = accreditation.state()
     try:
-        url = cards.verify_url(accreditation)
+        url = cards.verify_url(accreditation, request)
     except cards.NoAccreditationPage:
         url = ""
     photo = cards.photo_jpeg(accreditation)
@@ -98,7 +98,7 @@ def card_pdf(request, pk: int):
                 _("The card cannot be printed: %(state)s.") % {"state": STATE_LABELS[state]}
             )
         try:
-            pdf = cards.render_card(accreditation)
+            pdf = cards.render_card(accreditation, request=request)
         except cards.NoAccreditationPage:
             raise PermissionDenied(
                 _(

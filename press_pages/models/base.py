@@ -9,10 +9,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
+from wagtail.rich_text import get_text_for_indexing
 
 from agency.cache import current_generation
 
@@ -21,6 +23,8 @@ SEARCH_QUERY_MAX_LENGTH = 200
 CHILD_MAP_SECONDS = 24 * 60 * 60
 
 LISTING_IMAGE_SPEC = "fill-480x270"
+DESCRIPTION_FIELDS = ("search_description", "lead", "intro", "short_answer", "announcement")
+DESCRIPTION_MAX_LENGTH = 300
 
 
 def listing_image_renditions() -> Prefetch:
@@ -33,6 +37,26 @@ def listing_image_renditions() -> Prefetch:
         get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE_SPEC)
     )
     return Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+
+
+def plain_text(value) -> str:
+    """Text without markup: a rich-text introduction shown where HTML is not wanted.
+
+    Section cards and meta descriptions show an editor's introduction, which on the
+    service pages is rich text; rendered as it is, its tags would appear as text.
+    """
+    return get_text_for_indexing(str(value or ""))
+
+
+def page_description(page) -> str:
+    """What describes ``page`` to search engines: its search description, else the first of
+    its own summaries (lead, introduction, short answer, announcement) as plain text, else
+    ``""``, where the template uses the site-wide default."""
+    for field in DESCRIPTION_FIELDS:
+        text = plain_text(getattr(page, field, ""))
+        if text:
+            return Truncator(text).chars(DESCRIPTION_MAX_LENGTH)
+    return ""
 
 
 def search_query(request) -> str:
@@ -53,7 +77,7 @@ class PublicPageMethods:
         return self.get_ancestors().filter(depth__gt=1)
 
     def get_meta_description(self) -> str:
-        return self.search_description or ""
+        return page_description(self)
 
     def get_og_image(self):
         return None
@@ -97,7 +121,7 @@ class PressPageMixin(models.Model):
         return self.og_image or getattr(self, "hero_image", None)
 
     def get_meta_description(self) -> str:
-        return self.search_description or getattr(self, "lead", "") or ""
+        return page_description(self)
 
     def breadcrumbs(self):
         """Ancestors from the locale's home page down to the parent, for the trail."""

@@ -72,6 +72,14 @@ def og_image(context, page) -> dict | None:
     return seo.og_image(context.get("request"), page)
 
 
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    """The description of the page shown (or of the site, on pages without their own)."""
+    return seo.meta_description(
+        _current_page(context), chrome.chrome(context.get("request"), _current_page(context))
+    )
+
+
 @register.simple_tag
 def og_type(page) -> str:
     """OpenGraph type: news items are articles, everything else a website."""

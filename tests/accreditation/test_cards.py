@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Site
 
 import pytest
 from PIL import Image
@@ -318,3 +318,28 @@ class TestAdmin:
         response = Client().get(card_url(card, "pdf"))
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
+
+
+class TestServedAddress:
+    """The QR code names the address the officer reached, not the Site record's port."""
+
+    def test_the_qr_code_is_on_the_served_address(self, officer, settings):
+        settings.ALLOWED_HOSTS = ["testserver", "press.example.kz"]
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = "127.0.0.1", 8000
+        site.save()
+        page = accreditation_page("kk")
+        card = AccreditationFactory()
+        expected = f"http://press.example.kz/kk/{page.slug}/verify/{card.token}/"
+
+        preview = officer.get(card_url(card), headers={"host": "press.example.kz"})
+        assert preview.status_code == 200
+        assert expected in preview.content.decode()
+        assert ":8000" not in preview.content.decode()
+
+        download = officer.get(card_url(card, "pdf"), headers={"host": "press.example.kz"})
+        assert download.status_code == 200
+        pdf = b"".join(download.streaming_content) if download.streaming else download.content
+        qr_images = [image for image in pdf_images(pdf) if image.size != (300, 400)]
+        assert len(qr_images) == 1
+        assert same_pixels(qr_images[0], Image.open(io.BytesIO(cards.qr_png(expected))))

@@ -31,6 +31,11 @@ def feed_url(index, kind):
 
 
 class FeedTestCase(TestCase):
+    def setUp(self):
+        # Served on the Site record's own address, so the two agree here; where they differ
+        # is tested in tests/agency/test_addresses.py.
+        self.client.defaults["HTTP_HOST"] = "localhost"
+
     def get_feed(self, index, kind):
         response = self.client.get(feed_url(index, kind))
         self.assertEqual(response.status_code, 200)

@@ -28,6 +28,11 @@ def ics_url(page, route):
 
 
 class ICalTestCase(TestCase):
+    def setUp(self):
+        # Served on the Site record's own address, so the two agree here; where they differ
+        # is tested in tests/agency/test_addresses.py.
+        self.client.defaults["HTTP_HOST"] = "localhost"
+
     @classmethod
     def setUpTestData(cls):
         AgencyProfile.objects.create(name="Цифрлық даму министрлігі", locale=locale("kk"))

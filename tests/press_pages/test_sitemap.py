@@ -35,6 +35,11 @@ def parse_sitemap(content: bytes) -> dict[str, dict]:
 
 
 class SitemapTests(TestCase):
+    def setUp(self):
+        # Served on the Site record's own address, so the two agree here; where they differ
+        # is tested in tests/agency/test_addresses.py.
+        self.client.defaults["HTTP_HOST"] = "localhost"
+
     @classmethod
     def setUpTestData(cls):
         cls.home = kk_home()
