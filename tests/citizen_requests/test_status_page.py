@@ -75,6 +75,20 @@ class TestLookUp:
         assert response.status_code == 200
         assert "data-request-status" in response.content.decode()
 
+    @pytest.mark.parametrize("typed_prefix", ["AK", "АК", "aq", "ак", "A Қ"])
+    def test_the_prefix_may_be_typed_with_look_alike_letters(self, page, case, typed_prefix):
+        typed = typed_prefix + case.number.removeprefix("АҚ")
+        response = look_up(page, typed, CODE)
+        assert response.status_code == 200
+        assert "data-request-status" in response.content.decode()
+
+    def test_a_look_alike_number_with_a_wrong_code_fails_like_any_wrong_code(self, page, case):
+        response = look_up(page, "AK" + case.number.removeprefix("АҚ"), "ABCD-EFGH-JK24")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert GENERIC in html
+        assert "data-request-status" not in html
+
     def test_a_wrong_code_and_an_unknown_number_get_the_same_answer(self, page, case):
         wrong_code = look_up(page, case.number, "ABCD-EFGH-JK24")
         unknown = look_up(page, "АҚ-2026-999999", CODE)
