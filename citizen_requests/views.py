@@ -22,6 +22,7 @@ from .forms import RequestForm, StatusForm
 from .kinds import Status
 from .models import CitizenRequest, RequestEvent, RequestSettings
 from .registration import register
+from .services.timeline import in_order
 
 logger = logging.getLogger(__name__)
 
@@ -129,8 +130,8 @@ def find_request(number: str, code: str) -> CitizenRequest | None:
 
 def status_context(citizen_request: CitizenRequest) -> dict:
     events = [
-        {"at": event.at, "label": event.get_action_display(), "action": event.action}
-        for event in citizen_request.events.filter(public=True)
+        {**row, "label": row["event"].get_action_display(), "action": row["event"].action}
+        for row in in_order(citizen_request, citizen_request.events.filter(public=True))
     ]
     answer = None
     if citizen_request.status == Status.ANSWERED:

@@ -8,7 +8,8 @@ import io
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 import openpyxl
 import pytest
@@ -16,7 +17,13 @@ import pytest
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
 from citizen_requests.models import PersonalDataAccess, RequestAttachment, RequestEvent
 from tests.citizen_requests.factories import UnitFactory
-from tests.citizen_requests.helpers import agency, make_case, officer
+from tests.citizen_requests.helpers import (
+    FILED_ON_SUNDAY,
+    agency,
+    file_on_sunday,
+    make_case,
+    officer,
+)
 from tests.files import MINIMAL_PDF
 from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
@@ -165,6 +172,21 @@ class TestCaseView:
         accesses = PersonalDataAccess.objects.filter(request=case, user=officer_client.user)
         assert accesses.count() == 2
         assert {a.what for a in accesses} == {"case view"}
+
+    def test_the_timeline_tells_receipt_from_registration(self, officer_client):
+        case, _code = file_on_sunday()
+        html = officer_client.get(case_url(case)).content.decode()
+        timeline = html[html.index('class="case-timeline"') :]
+        with translation.override("en"):
+            received = date_format(timezone.localtime(FILED_ON_SUNDAY), "DATETIME_FORMAT")
+            registered = date_format(datetime.date(2026, 12, 7), "DATE_FORMAT")
+        lines = [
+            timeline.index(text)
+            for text in ("Received", received, "Acknowledgement sent", "Registered", registered)
+        ]
+        assert lines == sorted(lines), "receipt, acknowledgement, then registration on Monday"
+        registration = timeline[timeline.index("<strong>Registered") :].split("</li>")[0]
+        assert registered in registration and received not in registration
 
     def test_without_the_permission_personal_data_is_hidden_and_not_logged(self, client):
         user = viewer_without_personal_data()

@@ -1,5 +1,6 @@
 """The requester's status page: number and code, one generic error, a rate limit, the answer."""
 
+import datetime
 import hmac
 import re
 
@@ -14,7 +15,7 @@ from citizen_requests import views
 from citizen_requests.kinds import RefusalGround, Status
 from citizen_requests.models import Answer, CitizenRequest, RequestEvent
 from tests.citizen_requests.factories import CitizenRequestFactory, RequestEventFactory, kk
-from tests.citizen_requests.helpers import status_page
+from tests.citizen_requests.helpers import file_on_sunday, status_page
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +209,27 @@ class TestOutcome:
         html = look_up(page, case.number, CODE).content.decode()
         assert str(RefusalGround.AIL_RESTRICTED.label) in html
         assert "Мемлекеттік құпия." in html
+
+
+def timeline(html: str) -> list[tuple[str, str]]:
+    items = re.findall(
+        r'<li class="request-timeline__item">\s*<time datetime="([^"]+)">([^<]+)</time>\s*'
+        r"<span>([^<]+)</span>",
+        html,
+    )
+    return [(label, shown) for _iso, shown, label in items]
+
+
+class TestReceiptAndRegistration:
+    def test_receipt_and_registration_are_two_lines_each_with_its_own_date(self, page):
+        citizen_request, code = file_on_sunday()
+        assert citizen_request.registered_on == datetime.date(2026, 12, 7)
+        html = look_up(page, citizen_request.number, code).content.decode()
+        assert timeline(html) == [
+            (escape(kk("Received")), "06.12.2026, 04:11"),
+            (escape(kk("Acknowledgement sent")), "06.12.2026, 04:12"),
+            (escape(kk("Registered")), "07.12.2026"),
+        ]
+        assert '<time datetime="2026-12-07">07.12.2026</time>' in html
+        assert '<time datetime="2026-12-06T04:11:00+05:00">06.12.2026, 04:11</time>' in html
+        assert escape(kk("Registered on")) in html, "the facts give the registration date too"
