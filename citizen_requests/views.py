@@ -103,6 +103,7 @@ def _register(page, request, form):
         citizen_request=citizen_request,
         tracking_code=code,
         status_page=page.status_page(),
+        agency=AgencyProfile.for_locale(page.locale),
     )
     response = TemplateResponse(request, "citizen_requests/acknowledgement.html", context)
     return no_store(response)
