@@ -4,12 +4,18 @@ files, and the actions posted from the case view."""
 import csv
 import datetime
 import io
+import re
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
+
+from wagtail.users.models import UserProfile
 
 import openpyxl
 import pytest
@@ -188,6 +194,35 @@ class TestCaseView:
         registration = timeline[timeline.index("<strong>Registered") :].split("</li>")[0]
         assert registered in registration and received not in registration
 
+    def test_the_executor_picker_names_people_as_the_case_does(self, officer_client):
+        named = officer("named-officer")
+        named.first_name, named.last_name = "Айгүл", "Сәрсенова"
+        named.save()
+        unnamed = officer("unnamed-officer")
+        html = officer_client.get(case_url(make_case())).content.decode()
+        picker = html[html.index('name="assign-executor"') :].split("</select>")[0]
+        assert f'<option value="{named.pk}">Айгүл Сәрсенова</option>' in picker
+        assert f'<option value="{unnamed.pk}">unnamed-officer</option>' in picker
+        assert ">named-officer<" not in picker
+
+    def test_the_answer_box_is_a_tall_textarea_with_a_translated_placeholder(self, client):
+        user = officer("kk-officer")
+        UserProfile.objects.filter(user=user).update(preferred_language="kk")
+        staff_login(client, user)
+        html = client.get(case_url(make_case())).content.decode()
+        box = re.search(r"<textarea[^>]*name=\"answer-body\"[^>]*>", html)
+        assert box is not None
+        assert 'rows="10"' in box.group(0)
+        with translation.override("kk"):
+            placeholder = translation.gettext(
+                "Write the answer here. Leave an empty line between paragraphs."
+            )
+        assert placeholder.startswith("Жауап")
+        assert f'placeholder="{escape(placeholder)}"' in box.group(0)
+        css = (Path(settings.BASE_DIR) / "static/citizen_requests/admin/cases.css").read_text()
+        rules = css[css.index(".case-action input") :]
+        assert "max-width: 100%" in rules and "box-sizing: border-box" in rules
+
     def test_without_the_permission_personal_data_is_hidden_and_not_logged(self, client):
         user = viewer_without_personal_data()
         prefer_english(user)
@@ -276,8 +311,7 @@ class TestActions:
             case,
             "answer",
             {
-                "body": '{"blocks":[{"key":"a","type":"unstyled","text":"Бюджет орындалды.",'
-                '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                "body": "Құрметті Асқар мырза!\r\n\r\nБюджет орындалды.\r\nҚұрметпен",
                 "signatory_name": "",
                 "signatory_position": "",
             },
@@ -285,7 +319,9 @@ class TestActions:
         assert response.status_code == 302, response.content.decode()[:2000]
         case.refresh_from_db()
         assert case.status == Status.ANSWERED
-        assert "Бюджет орындалды." in case.answer.body
+        assert case.answer.body == (
+            "<p>Құрметті Асқар мырза!</p><p>Бюджет орындалды.<br/>Құрметпен</p>"
+        ), "typed paragraphs and lines are kept"
         html = officer_client.get(case_url(case)).content.decode()
         assert "The answer letter (PDF)" in html
         letter = officer_client.get(case_url(case, "answer_letter"))
