@@ -19,9 +19,10 @@ from wagtail.users.models import UserProfile
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
-from citizen_requests.models import PersonalDataAccess, RequestAttachment, RequestEvent
+from citizen_requests.models import Answer, PersonalDataAccess, RequestAttachment, RequestEvent
 from tests.citizen_requests.factories import UnitFactory
 from tests.citizen_requests.helpers import (
     FILED_ON_SUNDAY,
@@ -328,6 +329,39 @@ class TestActions:
         assert letter.status_code == 200
         assert b"".join(letter.streaming_content).startswith(b"%PDF")
         assert PersonalDataAccess.objects.filter(request=case, what="answer letter").exists()
+
+    def test_the_letter_can_be_previewed_without_sending_anything(self, officer_client):
+        profile = agency()
+        profile.signatory_name, profile.signatory_position = "А. Бекова", "Баспасөз хатшысы"
+        profile.save()
+        case = make_case()
+        html = officer_client.get(case_url(case)).content.decode()
+        assert re.search(r'<button[^>]*name="preview"[^>]*>Preview the letter</button>', html)
+        events = case.events.count()
+        response = officer_client.post(
+            case_url(case, "action", "answer"),
+            {"answer-body": "Бюджет орындалды.", "preview": "1"},
+        )
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert "attachment" not in response.get("Content-Disposition", "")
+        assert "no-store" in response["Cache-Control"]
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+        )
+        assert "Бюджет орындалды." in text and case.number in text and "А. Бекова" in text
+        case.refresh_from_db()
+        assert case.status == Status.REGISTERED and not Answer.objects.exists()
+        assert case.events.count() == events, "nothing on the timeline"
+        assert PersonalDataAccess.objects.filter(what="answer letter preview").count() == 1
+
+    def test_a_preview_of_an_empty_answer_shows_the_error(self, officer_client):
+        case = make_case()
+        response = officer_client.post(
+            case_url(case, "action", "answer"), {"answer-body": "", "preview": "1"}
+        )
+        assert response.status_code == 400
+        assert "text/html" in response["Content-Type"]
 
     def test_an_invalid_extension_shows_the_error_and_changes_nothing(self, officer_client):
         case = make_case()
