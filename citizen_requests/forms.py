@@ -23,7 +23,7 @@ from agency.forms import (
 )
 from agency.uploads import ACCEPT, MAX_FILE_SIZE, MAX_FILES
 
-from .kinds import Channel, RequesterType, RequestKind
+from .kinds import NUMBER_PREFIXES, Channel, RequesterType, RequestKind
 from .models import CitizenRequest
 
 MEDIA_KINDS = (RequestKind.MEDIA, RequestKind.CLARIFICATION)
@@ -311,8 +311,38 @@ class StatusForm(DescribedFieldsMixin, forms.Form):
         return normalise_number(self.cleaned_data["number"])
 
 
+#: What each letter of a prefix may be typed as: the Kazakh letter, its Russian-keyboard stand-in
+#: (К for Қ, О for Ө), the Latin letter that looks like it, and its Kazakh Latin spelling
+#: (Q for Қ, S for С). Digits are not in it: 6 for Б or 0 for О would read a typo as a number.
+_LOOK_ALIKES = {
+    "А": "АA",
+    "Б": "БB",
+    "Қ": "ҚКKQ",
+    "Ө": "ӨОO",
+    "С": "СCS",
+    "Т": "ТT",
+}
+_SKELETON = str.maketrans({typed: real for real, typed in _LOOK_ALIKES.items() for typed in typed})
+
+
+def _skeleton(prefix: str) -> str:
+    return prefix.translate(_SKELETON)
+
+
+#: The real prefix of every register number a requester may type, by its look-alike skeleton.
+_PREFIXES_BY_SKELETON = {_skeleton(prefix): prefix for prefix in NUMBER_PREFIXES.values()}
+
+
 def normalise_number(value: str) -> str:
-    """A registration number as typed (any case, spaces, Latin look-alikes) in its stored form."""
+    """A registration number as typed (any case, spaces, dashes, and the prefix in Latin or
+    Russian look-alike letters: ``ak-2026-000017``, ``АК-2026-000017``) in its stored form.
+
+    Only the prefix is mapped, and only onto a real prefix: anything else is kept as typed, so
+    it is not found like any other wrong number.
+    """
     value = "".join(value.split()).upper().replace("–", "-").replace("—", "-")
-    # Letters that look alike in Latin and Cyrillic, typed on the wrong keyboard layout.
-    return value.translate(str.maketrans({"A": "А", "T": "Т", "C": "С"}))
+    prefix, dash, rest = value.partition("-")
+    if not dash:
+        return value
+    real = _PREFIXES_BY_SKELETON.get(_skeleton(prefix))
+    return f"{real or prefix}-{rest}"

@@ -7,6 +7,7 @@ fields. Nothing here is cached: the pages carry a CSRF token, personal data or a
 import hmac
 import logging
 
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -16,15 +17,20 @@ from agency.csp import signing_page
 from agency.forms import describe_fields
 from agency.http import no_store
 from agency.models import AgencyProfile
+from agency.uploads import MAX_FILES
 from agency.uploads.limits import refuse_over_total
 
 from .forms import RequestForm, StatusForm
 from .kinds import Status
 from .models import CitizenRequest, RequestEvent, RequestSettings
 from .registration import register
+from .services.timeline import in_order
+from .uploads import HeldFiles
 
 logger = logging.getLogger(__name__)
 
+#: The checkboxes that remove a file kept from an earlier try.
+REMOVE_FIELD = "remove_attachment"
 #: Compared against when no request has the number, so a miss takes as long as a wrong code.
 _NO_DIGEST = "0" * 64
 
@@ -51,25 +57,66 @@ def form_context(page, request, form) -> dict:
 
 @signing_page
 def serve_form(page, request):
+    held = None
     if request.method == "POST":
         form = RequestForm(request.POST, request.FILES, kind=page.kind)
+        held = HeldFiles(request, request.POST.get("submission_token"))
+        held.remove(request.POST.getlist(REMOVE_FIELD))
         valid = form.is_valid()
         if refuse_over_total(request, form, "attachments"):
             describe_fields(form)
-        elif valid:
-            response = _register(page, request, form)
-            if response is not None:
-                return response
+        else:
+            new = [] if "attachments" in form.errors else form.cleaned_data["attachments"]
+            if _fits(form, held, new):
+                files = _kept(form, held) if valid else None
+                if files is not None:
+                    response = _register(page, request, form, files + new)
+                    if response is not None:
+                        held.clear()
+                        return response
+                held.keep(new)
+            describe_fields(form)
     else:
         form = RequestForm(kind=page.kind)
     status = 400 if form.is_bound else 200
-    response = TemplateResponse(
-        request, page.get_template(request), form_context(page, request, form), status=status
-    )
+    context = form_context(page, request, form)
+    context["held_files"] = held.items if held is not None else []
+    context["remove_field"] = REMOVE_FIELD
+    if context["held_files"]:
+        context["files_note"] = _(
+            "Your files are kept with this form: %(names)s. You do not need to attach them again."
+        ) % {"names": ", ".join(f"“{item['name']}”" for item in context["held_files"])}
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
     return no_store(response)
 
 
-def _register(page, request, form):
+def _fits(form, held: HeldFiles, new: list) -> bool:
+    """Whether the files kept from an earlier try and the ``new`` ones are not too many; if
+    they are, the form says so and the new ones are not kept."""
+    if len(held) + len(new) <= MAX_FILES:
+        return True
+    form.add_error(
+        "attachments",
+        ValidationError(
+            _("Attach at most %(limit)s files, counting those already attached."),
+            code="too_many",
+            params={"limit": MAX_FILES},
+        ),
+    )
+    return False
+
+
+def _kept(form, held: HeldFiles) -> list | None:
+    """The files kept from an earlier try, checked again; ``None`` with the form's error when
+    one of them was lost."""
+    try:
+        return held.checked()
+    except ValidationError as error:
+        form.add_error("attachments", error)
+        return None
+
+
+def _register(page, request, form, files):
     """Register the valid ``form`` and acknowledge it, or add the rate-limit error to the form
     and return ``None``.
 
@@ -94,7 +141,7 @@ def _register(page, request, form):
         kind=page.kind,
         language=_language(page),
         data=data,
-        files=form.cleaned_data.get("attachments") or [],
+        files=files,
         submission_token=form.cleaned_data["submission_token"],
     )
     context = page.get_context(request)
@@ -102,6 +149,7 @@ def _register(page, request, form):
         citizen_request=citizen_request,
         tracking_code=code,
         status_page=page.status_page(),
+        agency=AgencyProfile.for_locale(page.locale),
     )
     response = TemplateResponse(request, "citizen_requests/acknowledgement.html", context)
     return no_store(response)
@@ -129,8 +177,8 @@ def find_request(number: str, code: str) -> CitizenRequest | None:
 
 def status_context(citizen_request: CitizenRequest) -> dict:
     events = [
-        {"at": event.at, "label": event.get_action_display(), "action": event.action}
-        for event in citizen_request.events.filter(public=True)
+        {**row, "label": row["event"].get_action_display(), "action": row["event"].action}
+        for row in in_order(citizen_request, citizen_request.events.filter(public=True))
     ]
     answer = None
     if citizen_request.status == Status.ANSWERED:

@@ -1,5 +1,6 @@
-"""Wagtail hooks of the requests service: its "Requests" menu (the cases and the reports) and its
-settings (the working calendar and the units, registered by :mod:`.admin.calendar`)."""
+"""Wagtail hooks of the requests service: its "Requests" menu (the cases and the reports), its
+settings (the working calendar and the units, registered by :mod:`.admin.calendar`) and the
+request officer's dashboard panel (:mod:`.admin.dashboard`)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .admin import calendar  # noqa: F401
 from .admin.cases import case_viewset
+from .admin.dashboard import add_panel
 from .admin.reports import report_viewset
 
 
@@ -25,3 +27,6 @@ class RequestsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_requests_viewsets():
     return RequestsViewSetGroup()
+
+
+hooks.register("construct_homepage_panels", add_panel)

@@ -1,4 +1,5 @@
-"""The demo's request forms (one per kind) and the status page, in kk with ru and en translations.
+"""The demo's request forms (one per kind) and the status page, in kk with ru and en translations,
+and the units that officers ask for information.
 
 Written in Kazakh, the source language, and translated through wagtail-localize as the other
 demo pages are; the texts are in ``data/<language>/pages.yaml``. The pages are not moderated (they hold no news), so the demo press secretary
@@ -11,9 +12,9 @@ from django.utils import timezone
 
 from agency.models import AgencyProfile
 from citizen_requests.kinds import RequestKind
-from citizen_requests.models import RequestFormPage, RequestStatusPage
+from citizen_requests.models import RequestFormPage, RequestStatusPage, Unit
 
-from .content import ANONYMOUS_NOTICE, REQUEST_FORMS, REQUEST_STATUS
+from .content import ANONYMOUS_NOTICE, DEPARTMENTS, REQUEST_FORMS, REQUEST_STATUS
 from .fields import demo_key
 from .localize import translate
 from .seeding import SEED_SETTINGS
@@ -22,6 +23,11 @@ TRANSLATED = ("ru", "en")
 
 #: The form pages' texts per kind of request, in every language.
 FORMS = {RequestKind(kind): texts for kind, texts in REQUEST_FORMS.items()}
+
+#: The ministry's departments an officer may ask for information: all but the press office,
+#: which answers the requests. Named in Kazakh, the agency's working language.
+UNIT_DEPARTMENTS = [key for key in DEPARTMENTS if key != "press-office"]
+UNIT_EMAIL_DOMAIN = "mdpc.example"
 
 #: A made-up BIN with a valid checksum (legal-basis §5.2), for the consent text.
 DEMO_OPERATOR_BIN = "150340004568"
@@ -48,6 +54,14 @@ def _status(code: str, **extra) -> RequestStatusPage:
     )
 
 
+def seed_units() -> None:
+    """The units a request officer can ask ("Ask a unit"), one per department."""
+    for key in UNIT_DEPARTMENTS:
+        Unit.objects.get_or_create(
+            name=DEPARTMENTS[key]["kk"], defaults={"email": f"{key}@{UNIT_EMAIL_DOMAIN}"}
+        )
+
+
 def seed_request_pages(seeder) -> None:
     """Add the form and status pages under the demo's kk home and translate them.
 
@@ -55,6 +69,7 @@ def seed_request_pages(seeder) -> None:
     """
     with override_settings(**SEED_SETTINGS), transaction.atomic():
         AgencyProfile.objects.filter(bin="").update(bin=DEMO_OPERATOR_BIN)
+        seed_units()
         kk = seeder.locales["kk"]
         sources = []
         for kind in FORMS:

@@ -15,10 +15,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from agency.models import AgencyProfile
+from agency.private_files import PrivateFile, private_file_response
+
 from .. import services
-from ..models import InformationSubtask
+from ..letters import render_answer_pdf
+from ..models import Answer, InformationSubtask
 from . import forms
-from .case_page import CaseView, action_forms
+from .case_files import may_see_personal_data
+from .case_page import CaseView, action_forms, log_access
 
 ACTIONS = ("assign", "ask_unit", "answer_subtask", "extend", "forward", "refuse", "answer")
 
@@ -80,9 +85,42 @@ class CaseActionView(CaseView):
         services.answer_subtask(subtask, self.request.user, response=form.cleaned_data["response"])
         return _("The unit's answer is recorded.")
 
+    def preview_letter(self):
+        """The answer letter as the requester would get it, from the form as typed: nothing is
+        saved, sent or put on the timeline. It names the requester, so it is logged as seen."""
+        case, user = self.case, self.request.user
+        self.forms = action_forms(case, user, data=self.request.POST, action="answer")
+        form = self.forms.get("answer")
+        if form is None:
+            raise PermissionDenied
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(), status=400)
+        data = form.cleaned_data
+        name, position = AgencyProfile.default_signatory(case.language)
+        draft = Answer(
+            request=case,
+            body=data["body"],
+            language=case.language,
+            signatory_name=(data["signatory_name"] or name).strip(),
+            signatory_position=(data["signatory_position"] or position).strip(),
+        )
+        return private_file_response(
+            may_see_personal_data(user),
+            lambda: PrivateFile(
+                render_answer_pdf(draft).read(),
+                f"{case.number}-preview.pdf",
+                "application/pdf",
+                as_attachment=False,
+                record=case,
+            ),
+            lambda file: log_access(case, user, "answer letter preview"),
+        )
+
     def post(self, request, *args, action: str, **kwargs):
         case, user = self.case, request.user
         self.active = action
+        if action == "answer" and request.POST.get("preview"):
+            return self.preview_letter()
         try:
             if action == "answer_subtask":
                 done = self.answer_subtask()

@@ -25,6 +25,7 @@ from agency.models import AgencyProfile
 from .. import deadlines, faq, services
 from ..kinds import Status
 from ..models import CitizenRequest, PersonalDataAccess
+from ..services.timeline import in_order
 from . import forms
 
 TEMPLATE = "citizen_requests/admin/case.html"
@@ -119,7 +120,8 @@ def action_forms(case: CitizenRequest, user, data=None, files=None, action: str 
 
 def timeline(case: CitizenRequest) -> list[dict]:
     rows = []
-    for item in case.events.select_related("actor").order_by("at", "pk"):
+    for shown in in_order(case, case.events.select_related("actor")):
+        item = shown["event"]
         details = []
         data = item.data or {}
         for key, label in DETAILS:
@@ -136,6 +138,8 @@ def timeline(case: CitizenRequest) -> list[dict]:
         rows.append(
             {
                 "event": item,
+                "at": shown["at"],
+                "date_only": shown["date_only"],
                 "label": item.get_action_display(),
                 "actor": item.actor.get_full_name() or item.actor.get_username()
                 if item.actor

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.rich_text import get_rich_text_editor_widget
@@ -17,11 +20,18 @@ from ..services import eligible_executors, refusal_grounds
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    """A choice of staff by full name, as the case page names them (the username if none)."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
 class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Unit"), required=False, queryset=Unit.objects.filter(active=True)
     )
-    executor = forms.ModelChoiceField(label=_("Executor"), required=False, queryset=None)
+    executor = StaffChoiceField(label=_("Executor"), required=False, queryset=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,9 +101,17 @@ class RefuseForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
+    """The answer letter. Its text is typed plainly, paragraphs apart, and kept as rich text
+    (paragraphs and line breaks) for the letter and the status page."""
+
     body = forms.CharField(
         label=_("Answer"),
-        widget=get_rich_text_editor_widget(features=ANSWER_FEATURES),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 10,
+                "placeholder": _("Write the answer here. Leave an empty line between paragraphs."),
+            }
+        ),
         help_text=_("In the language of the request."),
     )
     signatory_name = forms.CharField(label=_("Signatory"), max_length=200, required=False)
@@ -101,6 +119,18 @@ class AnswerForm(forms.Form):
         label=_("Signatory's position"), max_length=200, required=False
     )
     files = MultipleFileField(label=_("Attachments"), required=False)
+
+    def clean_body(self):
+        return plain_text_as_rich_text(self.cleaned_data["body"])
+
+
+def plain_text_as_rich_text(text: str) -> str:
+    """Typed text as rich text: a paragraph per block of lines, a line break per line, escaped."""
+    return "".join(
+        "<p>{}</p>".format("<br/>".join(escape(line.strip()) for line in block.splitlines()))
+        for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+        if block.strip()
+    )
 
 
 class FAQDraftForm(forms.Form):

@@ -3,7 +3,9 @@
 Personal data is kept until the purpose of its processing is achieved and destroyed when its
 storage term ends (Personal Data Law Art. 12 p.2, Art. 18): :func:`anonymise_closed_cases` runs
 daily and removes the requester's personal data from every case closed more than
-``RequestSettings.anonymise_after_years`` ago, keeping what the records of requests need.
+``RequestSettings.anonymise_after_years`` ago, keeping what the records of requests need. It
+also deletes the attachments kept for forms that were never sent again
+(:func:`citizen_requests.uploads.discard_stale`).
 """
 
 import datetime
@@ -17,6 +19,7 @@ from django.utils import timezone
 from workflows.restricted import scan_text
 
 from ..models import CitizenRequest, RequestAttachment, RequestEvent, RequestSettings
+from ..uploads import discard_stale
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +145,7 @@ def anonymise_closed_cases(now=None, *, time_budget: float = ANONYMISE_TIME_BUDG
     a large backlog takes a few days). Returns how many cases were anonymised.
     """
     started = time.monotonic()
+    discard_stale(now)
     cutoff = anonymisation_cutoff(now)
     pending = (
         CitizenRequest.objects.filter(closed_at__lt=cutoff, anonymised_at__isnull=True)

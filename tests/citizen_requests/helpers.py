@@ -6,12 +6,15 @@ after the commit.
 """
 
 import ast
+import datetime
 import uuid
+import zoneinfo
 
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+import time_machine
 from django_q.models import Schedule, Success
 from django_q.tasks import async_task
 
@@ -19,7 +22,8 @@ from agency.models import AgencyProfile
 from agency.outbox import DELIVER_JOB
 from citizen_requests import deadlines
 from citizen_requests.kinds import RequestKind
-from citizen_requests.models import RequestFormPage, RequestStatusPage
+from citizen_requests.models import RequestEvent, RequestFormPage, RequestStatusPage
+from citizen_requests.registration import register
 from tests.agency.queue import run_in_worker, waiting_jobs
 from tests.citizen_requests.factories import VALID_IIN, CitizenRequestFactory
 from tests.press_pages.factories import kk_home, locale, translate
@@ -112,6 +116,26 @@ def valid_data(kind=RequestKind.INFORMATION, **overrides) -> dict:
         data.update(requester_type="individual", iin=VALID_IIN)
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+#: Sunday 6 December 2026, 04:11 in Almaty: received on a day off, registered on Monday the 7th.
+FILED_ON_SUNDAY = datetime.datetime(2026, 12, 6, 4, 11, tzinfo=zoneinfo.ZoneInfo("Asia/Almaty"))
+
+
+def file_on_sunday():
+    """A request registered at ``FILED_ON_SUNDAY`` and acknowledged a minute later."""
+    with time_machine.travel(FILED_ON_SUNDAY, tick=False):
+        citizen_request, code = register(
+            kind=RequestKind.INFORMATION,
+            language="kk",
+            data=valid_data(),
+            files=[],
+            received_at=FILED_ON_SUNDAY,
+        )
+    RequestEvent.objects.filter(
+        request=citizen_request, action=RequestEvent.Action.ACKNOWLEDGED
+    ).update(at=FILED_ON_SUNDAY + datetime.timedelta(minutes=1))
+    return citizen_request, code
 
 
 # The django-q2 schedules ---------------------------------------------------------------------

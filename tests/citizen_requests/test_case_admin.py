@@ -4,19 +4,33 @@ files, and the actions posted from the case view."""
 import csv
 import datetime
 import io
+import re
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import escape
+
+from wagtail.users.models import UserProfile
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from citizen_requests.kinds import RefusalGround, RequestKind, Status
-from citizen_requests.models import PersonalDataAccess, RequestAttachment, RequestEvent
+from citizen_requests.models import Answer, PersonalDataAccess, RequestAttachment, RequestEvent
 from tests.citizen_requests.factories import UnitFactory
-from tests.citizen_requests.helpers import agency, make_case, officer
+from tests.citizen_requests.helpers import (
+    FILED_ON_SUNDAY,
+    agency,
+    file_on_sunday,
+    make_case,
+    officer,
+)
 from tests.files import MINIMAL_PDF
 from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
@@ -166,6 +180,50 @@ class TestCaseView:
         assert accesses.count() == 2
         assert {a.what for a in accesses} == {"case view"}
 
+    def test_the_timeline_tells_receipt_from_registration(self, officer_client):
+        case, _code = file_on_sunday()
+        html = officer_client.get(case_url(case)).content.decode()
+        timeline = html[html.index('class="case-timeline"') :]
+        with translation.override("en"):
+            received = date_format(timezone.localtime(FILED_ON_SUNDAY), "DATETIME_FORMAT")
+            registered = date_format(datetime.date(2026, 12, 7), "DATE_FORMAT")
+        lines = [
+            timeline.index(text)
+            for text in ("Received", received, "Acknowledgement sent", "Registered", registered)
+        ]
+        assert lines == sorted(lines), "receipt, acknowledgement, then registration on Monday"
+        registration = timeline[timeline.index("<strong>Registered") :].split("</li>")[0]
+        assert registered in registration and received not in registration
+
+    def test_the_executor_picker_names_people_as_the_case_does(self, officer_client):
+        named = officer("named-officer")
+        named.first_name, named.last_name = "Айгүл", "Сәрсенова"
+        named.save()
+        unnamed = officer("unnamed-officer")
+        html = officer_client.get(case_url(make_case())).content.decode()
+        picker = html[html.index('name="assign-executor"') :].split("</select>")[0]
+        assert f'<option value="{named.pk}">Айгүл Сәрсенова</option>' in picker
+        assert f'<option value="{unnamed.pk}">unnamed-officer</option>' in picker
+        assert ">named-officer<" not in picker
+
+    def test_the_answer_box_is_a_tall_textarea_with_a_translated_placeholder(self, client):
+        user = officer("kk-officer")
+        UserProfile.objects.filter(user=user).update(preferred_language="kk")
+        staff_login(client, user)
+        html = client.get(case_url(make_case())).content.decode()
+        box = re.search(r"<textarea[^>]*name=\"answer-body\"[^>]*>", html)
+        assert box is not None
+        assert 'rows="10"' in box.group(0)
+        with translation.override("kk"):
+            placeholder = translation.gettext(
+                "Write the answer here. Leave an empty line between paragraphs."
+            )
+        assert placeholder.startswith("Жауап")
+        assert f'placeholder="{escape(placeholder)}"' in box.group(0)
+        css = (Path(settings.BASE_DIR) / "static/citizen_requests/admin/cases.css").read_text()
+        rules = css[css.index(".case-action input") :]
+        assert "max-width: 100%" in rules and "box-sizing: border-box" in rules
+
     def test_without_the_permission_personal_data_is_hidden_and_not_logged(self, client):
         user = viewer_without_personal_data()
         prefer_english(user)
@@ -254,8 +312,7 @@ class TestActions:
             case,
             "answer",
             {
-                "body": '{"blocks":[{"key":"a","type":"unstyled","text":"Бюджет орындалды.",'
-                '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                "body": "Құрметті Асқар мырза!\r\n\r\nБюджет орындалды.\r\nҚұрметпен",
                 "signatory_name": "",
                 "signatory_position": "",
             },
@@ -263,13 +320,48 @@ class TestActions:
         assert response.status_code == 302, response.content.decode()[:2000]
         case.refresh_from_db()
         assert case.status == Status.ANSWERED
-        assert "Бюджет орындалды." in case.answer.body
+        assert case.answer.body == (
+            "<p>Құрметті Асқар мырза!</p><p>Бюджет орындалды.<br/>Құрметпен</p>"
+        ), "typed paragraphs and lines are kept"
         html = officer_client.get(case_url(case)).content.decode()
         assert "The answer letter (PDF)" in html
         letter = officer_client.get(case_url(case, "answer_letter"))
         assert letter.status_code == 200
         assert b"".join(letter.streaming_content).startswith(b"%PDF")
         assert PersonalDataAccess.objects.filter(request=case, what="answer letter").exists()
+
+    def test_the_letter_can_be_previewed_without_sending_anything(self, officer_client):
+        profile = agency()
+        profile.signatory_name, profile.signatory_position = "А. Бекова", "Баспасөз хатшысы"
+        profile.save()
+        case = make_case()
+        html = officer_client.get(case_url(case)).content.decode()
+        assert re.search(r'<button[^>]*name="preview"[^>]*>Preview the letter</button>', html)
+        events = case.events.count()
+        response = officer_client.post(
+            case_url(case, "action", "answer"),
+            {"answer-body": "Бюджет орындалды.", "preview": "1"},
+        )
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert "attachment" not in response.get("Content-Disposition", "")
+        assert "no-store" in response["Cache-Control"]
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+        )
+        assert "Бюджет орындалды." in text and case.number in text and "А. Бекова" in text
+        case.refresh_from_db()
+        assert case.status == Status.REGISTERED and not Answer.objects.exists()
+        assert case.events.count() == events, "nothing on the timeline"
+        assert PersonalDataAccess.objects.filter(what="answer letter preview").count() == 1
+
+    def test_a_preview_of_an_empty_answer_shows_the_error(self, officer_client):
+        case = make_case()
+        response = officer_client.post(
+            case_url(case, "action", "answer"), {"answer-body": "", "preview": "1"}
+        )
+        assert response.status_code == 400
+        assert "text/html" in response["Content-Type"]
 
     def test_an_invalid_extension_shows_the_error_and_changes_nothing(self, officer_client):
         case = make_case()

@@ -180,6 +180,42 @@ class TestContactAndRequest:
         assert normalise_number(" аҚ-2026-000017 ") == "АҚ-2026-000017"
         assert normalise_number("AҚ–2026–000017") == "АҚ-2026-000017"
 
+    @pytest.mark.parametrize(
+        ("typed", "stored"),
+        [
+            ("AK-2026-000017", "АҚ-2026-000017"),  # Latin
+            ("АК-2026-000017", "АҚ-2026-000017"),  # Russian keyboard
+            ("aq-2026-000017", "АҚ-2026-000017"),  # Kazakh Latin
+            ("ак-2026-000017", "АҚ-2026-000017"),
+            (" a k - 2026 - 000017 ", "АҚ-2026-000017"),
+            ("BAK-2026-000003", "БАҚ-2026-000003"),
+            ("бак-2026-000003", "БАҚ-2026-000003"),
+            ("БAҚ-2026-000003", "БАҚ-2026-000003"),
+            ("OT-2026-000004", "ӨТ-2026-000004"),
+            ("от-2026-000004", "ӨТ-2026-000004"),
+            ("өт-2026-000004", "ӨТ-2026-000004"),
+            ("TC-2026-000005", "ТС-2026-000005"),
+            ("ts-2026-000005", "ТС-2026-000005"),
+        ],
+    )
+    def test_prefixes_typed_with_look_alike_letters_are_read(self, typed, stored):
+        assert normalise_number(typed) == stored
+
+    @pytest.mark.parametrize(
+        "typed",
+        [
+            "XK-2026-000017",  # not a prefix
+            "AKK-2026-000017",
+            "6AK-2026-000017",  # digits are not read as letters
+            "АҚ2026000017",  # no dash: nothing to call a prefix
+        ],
+    )
+    def test_only_real_prefixes_are_mapped_the_rest_is_kept_as_typed(self, typed):
+        assert normalise_number(typed) == typed.upper()
+
+    def test_only_the_prefix_is_mapped(self):
+        assert normalise_number("ak-2026-00oo17") == "АҚ-2026-00OO17"
+
 
 class TestFormPage:
     def test_the_page_shows_every_section_and_the_anonymous_explanation(self):

@@ -24,12 +24,13 @@ from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest, RequestEvent
 from citizen_requests.registration import register
 from tests.agency.queue import run_in_worker, waiting_jobs
-from tests.citizen_requests.helpers import form_page, status_page, valid_data
+from tests.citizen_requests.helpers import agency, form_page, status_page, valid_data
 from tests.files import docx_bytes, image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
+STATIC = Path(settings.BASE_DIR) / "static"
 QUEUED = override_settings(EMAIL_BACKEND="agency.outbox.OutboxEmailBackend")
 FIELDS = {
     "requester_type": "individual",
@@ -258,6 +259,37 @@ class TestAcknowledgementPage:
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
         assert "sessionid" not in response.cookies, "the code is not kept for later"
+
+    def test_it_can_be_printed_with_the_agency_and_without_the_site_chrome(self):
+        agency(name="Ақпарат министрлігі")
+        response = Client().post(form_page().url, valid_data())
+        html = response.content.decode()
+        button = re.search(r"<button[^>]*data-print[^>]*>([^<]+)</button>", html)
+        assert button is not None
+        assert 'type="button"' in button.group(0) and "hidden" in button.group(0)
+        with translation.override("kk"):
+            label = translation.gettext("Print this acknowledgement")
+        assert button.group(1) == label != "Print this acknowledgement"
+        assert '<p class="acknowledgement__agency" data-agency>Ақпарат министрлігі</p>' in html
+        # The public CSP allows no inline script: the button works from a static file.
+        assert re.search(r'<script src="[^"]*citizen_requests/print\.js"', html)
+        assert "<script>" not in html and " onclick=" not in html
+        script = (STATIC / "citizen_requests/print.js").read_text()
+        assert "window.print()" in script and "hidden = false" in script
+        css = (STATIC / "citizen_requests/acknowledgement.css").read_text()
+        assert "citizen_requests/acknowledgement.css" in html
+        printed = css[css.index("@media print") :]
+        hidden = printed[: printed.index("display: none")]
+        for chrome in (".site-header", ".site-footer", ".breadcrumbs", ".skip-link"):
+            assert chrome in hidden, f"{chrome} is not printed"
+        for kept in ("acknowledgement__number", "acknowledgement__code", "acknowledgement__agency"):
+            assert kept not in hidden
+
+    def test_the_print_button_is_translated_in_every_language(self):
+        for language in ("ru", "en"):
+            html = Client().post(form_page(language=language).url, valid_data()).content.decode()
+            with translation.override(language):
+                assert translation.gettext("Print this acknowledgement") in html
 
     def test_a_double_submit_over_http_makes_one_request_and_shows_the_code_once(self):
         page = form_page()

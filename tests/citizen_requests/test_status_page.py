@@ -1,5 +1,6 @@
 """The requester's status page: number and code, one generic error, a rate limit, the answer."""
 
+import datetime
 import hmac
 import re
 
@@ -14,7 +15,7 @@ from citizen_requests import views
 from citizen_requests.kinds import RefusalGround, Status
 from citizen_requests.models import Answer, CitizenRequest, RequestEvent
 from tests.citizen_requests.factories import CitizenRequestFactory, RequestEventFactory, kk
-from tests.citizen_requests.helpers import status_page
+from tests.citizen_requests.helpers import file_on_sunday, status_page
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,20 @@ class TestLookUp:
         response = look_up(page, f"  {case.number.lower()} ", CODE.lower().replace("-", " "))
         assert response.status_code == 200
         assert "data-request-status" in response.content.decode()
+
+    @pytest.mark.parametrize("typed_prefix", ["AK", "АК", "aq", "ак", "A Қ"])
+    def test_the_prefix_may_be_typed_with_look_alike_letters(self, page, case, typed_prefix):
+        typed = typed_prefix + case.number.removeprefix("АҚ")
+        response = look_up(page, typed, CODE)
+        assert response.status_code == 200
+        assert "data-request-status" in response.content.decode()
+
+    def test_a_look_alike_number_with_a_wrong_code_fails_like_any_wrong_code(self, page, case):
+        response = look_up(page, "AK" + case.number.removeprefix("АҚ"), "ABCD-EFGH-JK24")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert GENERIC in html
+        assert "data-request-status" not in html
 
     def test_a_wrong_code_and_an_unknown_number_get_the_same_answer(self, page, case):
         wrong_code = look_up(page, case.number, "ABCD-EFGH-JK24")
@@ -194,3 +209,27 @@ class TestOutcome:
         html = look_up(page, case.number, CODE).content.decode()
         assert str(RefusalGround.AIL_RESTRICTED.label) in html
         assert "Мемлекеттік құпия." in html
+
+
+def timeline(html: str) -> list[tuple[str, str]]:
+    items = re.findall(
+        r'<li class="request-timeline__item">\s*<time datetime="([^"]+)">([^<]+)</time>\s*'
+        r"<span>([^<]+)</span>",
+        html,
+    )
+    return [(label, shown) for _iso, shown, label in items]
+
+
+class TestReceiptAndRegistration:
+    def test_receipt_and_registration_are_two_lines_each_with_its_own_date(self, page):
+        citizen_request, code = file_on_sunday()
+        assert citizen_request.registered_on == datetime.date(2026, 12, 7)
+        html = look_up(page, citizen_request.number, code).content.decode()
+        assert timeline(html) == [
+            (escape(kk("Received")), "06.12.2026, 04:11"),
+            (escape(kk("Acknowledgement sent")), "06.12.2026, 04:12"),
+            (escape(kk("Registered")), "07.12.2026"),
+        ]
+        assert '<time datetime="2026-12-07">07.12.2026</time>' in html
+        assert '<time datetime="2026-12-06T04:11:00+05:00">06.12.2026, 04:11</time>' in html
+        assert escape(kk("Registered on")) in html, "the facts give the registration date too"

@@ -1,16 +1,28 @@
 """Attachments are checked by their content: real PDF, JPEG, PNG and DOCX pass; the rest do not."""
 
+import datetime
 import io
 import zipfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.test import Client
+from django.utils import timezone
+from django.utils.html import escape
 
 import pytest
 
 from agency import uploads
+from agency.private_files import private_storage
 from agency.uploads import office
-from tests.citizen_requests.factories import kk
+from citizen_requests import uploads as held
+from citizen_requests.jobs import anonymisation
+from citizen_requests.models import CitizenRequest, RequestAttachment
+from tests.citizen_requests.factories import VALID_IIN, kk
+from tests.citizen_requests.helpers import form_page, valid_data
 from tests.files import docx_bytes, image_bytes, pdf_bytes
 
 
@@ -145,3 +157,133 @@ class TestBadFiles:
         assert "a.pdf" in text
         assert "b.jpg" in text
         assert "ok.png" not in text
+
+
+# Files kept across a form error (citizen_requests.uploads) -----------------------------------
+def kept_paths() -> list[str]:
+    try:
+        return private_storage().listdir(held.FOLDER)[1]
+    except FileNotFoundError:
+        return []
+
+
+def send(client, page, data, *files, **extra):
+    data = {**data, **extra}
+    if files:
+        data["attachments"] = [upload(name, content) for name, content in files]
+    return client.post(page.url, data)
+
+
+@pytest.mark.django_db
+class TestFilesKeptAcrossAFormError:
+    @pytest.fixture(autouse=True)
+    def no_kept_files(self):
+        """Private storage outlives a test: start and end with no kept file."""
+        for name in kept_paths():
+            private_storage().delete(f"{held.FOLDER}/{name}")
+        yield
+        for name in kept_paths():
+            private_storage().delete(f"{held.FOLDER}/{name}")
+
+    @pytest.fixture
+    def page(self):
+        return form_page()
+
+    @pytest.fixture
+    def letter(self):
+        return ("хат.pdf", pdf_bytes())
+
+    def test_the_error_page_names_the_file_and_the_fixed_form_registers_it(self, page, letter):
+        client = Client()
+        data = valid_data(iin="900115300123")
+        response = send(client, page, data, letter)
+        assert response.status_code == 400
+        html = response.content.decode()
+        kept_note = kk(
+            "Your files are kept with this form: %(names)s. You do not need to attach them again.",
+            names="“хат.pdf”",
+        )
+        assert escape(kept_note) in html
+        size = filesizeformat(len(letter[1]))
+        assert escape(kk("Attached: %(name)s (%(size)s)", name="хат.pdf", size=size)) in html
+        assert escape(kk("Remove “%(name)s”", name="хат.pdf")) in html
+        [path] = kept_paths()
+        assert "хат" not in path, "kept under a name of our own"
+        assert not any(Path(settings.MEDIA_ROOT).rglob(path)), "never in the public media"
+
+        response = send(client, page, {**data, "iin": VALID_IIN})
+        assert response.status_code == 200, response.content.decode()[:3000]
+        citizen_request = CitizenRequest.objects.get()
+        [attachment] = citizen_request.attachments.all()
+        assert attachment.original_name == "хат.pdf"
+        assert attachment.sha256 == RequestAttachment.digest(letter[1])
+        assert kept_paths() == [], "the kept copy is deleted once registered"
+        assert held.SESSION_KEY not in client.session
+
+    def test_kept_and_new_files_go_together(self, page, letter):
+        client = Client()
+        data = valid_data(iin="900115300123")
+        send(client, page, data, letter)
+        send(client, page, {**data, "iin": VALID_IIN}, ("photo.png", image_bytes("PNG")))
+        names = set(
+            CitizenRequest.objects.get().attachments.values_list("original_name", flat=True)
+        )
+        assert names == {"хат.pdf", "photo.png"}
+
+    def test_a_ticked_file_is_removed(self, page, letter):
+        client = Client()
+        data = valid_data(iin="900115300123")
+        send(client, page, data, letter)
+        [item] = client.session[held.SESSION_KEY][data["submission_token"]]
+        response = send(client, page, {**data, "iin": VALID_IIN}, remove_attachment=item["id"])
+        assert response.status_code == 200
+        assert not CitizenRequest.objects.get().attachments.exists()
+        assert kept_paths() == []
+
+    def test_the_files_belong_to_the_session_that_sent_them(self, page, letter):
+        data = valid_data(iin="900115300123")
+        send(Client(), page, data, letter)
+        response = send(Client(), page, {**data, "iin": VALID_IIN})
+        assert response.status_code == 200
+        assert not CitizenRequest.objects.get().attachments.exists()
+
+    def test_kept_files_count_towards_the_limit(self, page, letter):
+        client = Client()
+        data = valid_data(iin="900115300123")
+        send(client, page, data, *[letter] * uploads.MAX_FILES)
+        response = send(client, page, {**data, "iin": VALID_IIN}, letter)
+        assert response.status_code == 400
+        message = kk(
+            "Attach at most %(limit)s files, counting those already attached.",
+            limit=uploads.MAX_FILES,
+        )
+        assert escape(message) in response.content.decode()
+        assert CitizenRequest.objects.count() == 0
+        assert len(kept_paths()) == uploads.MAX_FILES
+
+    def test_a_kept_file_changed_in_storage_is_checked_again_and_refused(self, page, letter):
+        client = Client()
+        data = valid_data(iin="900115300123")
+        send(client, page, data, letter)
+        [path] = kept_paths()
+        with private_storage().open(f"{held.FOLDER}/{path}", "wb") as stored:
+            stored.write(b"MZ\x90\x00" + b"\x00" * 500)
+        response = send(client, page, {**data, "iin": VALID_IIN})
+        assert response.status_code == 400
+        message = kk("“%(name)s” could not be kept. Please attach it again.", name="хат.pdf")
+        assert escape(message) in response.content.decode()
+        assert CitizenRequest.objects.count() == 0
+        assert kept_paths() == []
+
+    def test_files_left_behind_are_deleted_after_a_day(self, page, letter):
+        send(Client(), page, valid_data(iin="900115300123"), letter)
+        assert held.discard_stale() == 0
+        later = timezone.now() + datetime.timedelta(hours=held.HOLD_HOURS, minutes=1)
+        assert held.discard_stale(later) == 1
+        assert kept_paths() == []
+
+    def test_the_daily_anonymisation_deletes_files_left_behind(self, page, letter):
+        send(Client(), page, valid_data(iin="900115300123"), letter)
+        later = timezone.now() + datetime.timedelta(hours=held.HOLD_HOURS, minutes=1)
+        anonymisation.anonymise_closed_cases(later)
+        assert kept_paths() == []

@@ -33,8 +33,9 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agency.models import AgencyProfile, SiteSettings
+from citizen_requests.models import Unit
 from demo.builder import DemoSeeder
-from demo.content import NEWS
+from demo.content import DEPARTMENTS, NEWS
 from demo.moderation import DemoModerationError
 from demo.roles import DEMO_USERS
 from press_pages.models import (
@@ -143,6 +144,13 @@ class SeedDemoTests(ModerationAssertions, TestCase):
 
     def pages(self, model, code):
         return model.objects.filter(locale=self.locales[code])
+
+    def test_officers_have_units_to_ask(self):
+        units = {unit.name: unit.email for unit in Unit.objects.filter(active=True)}
+        self.assertIn("Заң департаменті", units)
+        self.assertEqual(units["Заң департаменті"], "legal@mdpc.example")
+        self.assertNotIn("Баспасөз қызметі", units, "the press office answers; it is not asked")
+        self.assertEqual(len(units), len(DEPARTMENTS) - 1)
 
     def test_a_second_run_creates_nothing(self):
         before = snapshot()
