@@ -187,7 +187,7 @@ def main():
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         call_command("migrate", verbosity=0)
-        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", force=True, verbosity=0)
         admin = get_user_model().objects.get(username="admin")
         assert admin.wagtail_userprofile.get_preferred_language() == "kk"
         client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="ru")

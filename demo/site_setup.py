@@ -8,6 +8,7 @@ topics and categories. None of these are moderated: the press secretary publishe
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
@@ -57,7 +58,7 @@ class SiteSetup(SeederBase):
         if self.collection is None:
             self.collection = root.add_child(name=COLLECTION_NAME)
         images = {
-            image.title: image
+            self._image_key(image): image
             for image in get_image_model().objects.filter(collection=self.collection)
         }
         documents = {
@@ -71,7 +72,7 @@ class SiteSetup(SeederBase):
         self.documents = {}
         with self._bar(len(pictures) + len(DOCUMENTS), "Pictures and documents") as bar:
             for key, alt, spec in pictures:
-                image = images.get(self._image_title(key))
+                image = images.get(key)
                 if image is None:
                     if spec is None:
                         image = self._create_image(key, alt, media.render_logo(), "png")
@@ -85,12 +86,14 @@ class SiteSetup(SeederBase):
         self.texts = PageTexts(self.images, self.documents)
 
     @staticmethod
-    def _image_title(key: str) -> str:
-        return f"{key} (demo)"
+    def _image_key(image) -> str:
+        """The picture's key, from the file name it was made with (``demo-<key>.jpg``, or with
+        the ``_<random>`` suffix storage adds when the name was taken)."""
+        return Path(image.file.name).stem.split("_")[0].removeprefix("demo-")
 
     def _create_image(self, key: str, alt: str, data: bytes, extension: str):
         image = get_image_model()(
-            title=self._image_title(key),
+            title=alt[:255],  # the Kazakh alt text: staff see the library in Kazakh
             description=alt,
             collection=self.collection,
             file=ImageFile(ContentFile(data), name=f"demo-{key}.{extension}"),
