@@ -16,6 +16,8 @@ from wagtail.users.models import UserProfile
 @receiver(post_save, sender=get_user_model(), dispatch_uid="staff_auth_kazakh_admin")
 def kazakh_admin_for_new_accounts(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
+        # By id: a profile bound to ``instance`` would stay cached on it, and a later change of
+        # the preference made through another copy would not be seen through this one.
         UserProfile.objects.get_or_create(
-            user=instance, defaults={"preferred_language": settings.LANGUAGE_CODE}
+            user_id=instance.pk, defaults={"preferred_language": settings.LANGUAGE_CODE}
         )

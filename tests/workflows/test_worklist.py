@@ -21,7 +21,7 @@ from tests.press_pages.factories import (
 )
 from tests.press_pages.outline import outline
 from tests.signin import staff_login
-from tests.workflows.moderation import approve_all, member, submit
+from tests.workflows.moderation import approve_all, member, prefer_english, submit
 from workflows import guard
 from workflows.hooks.reviews import build_worklist
 from workflows.services import emergency_publish
@@ -52,7 +52,9 @@ def author():
 
 @pytest.fixture
 def secretary():
-    return member("press_secretaries", "secretary")
+    user = member("press_secretaries", "secretary")
+    prefer_english(user)  # the assertions read the panel's English
+    return user
 
 
 def draft(parent, title, **fields):
