@@ -51,7 +51,7 @@ def rows(registrations) -> list[list[str]]:
                 accreditation.position,
                 accreditation.card_number,
                 str(accreditation.get_kind_display()),
-                accreditation.valid_until.isoformat(),
+                date_format(accreditation.valid_until, "SHORT_DATE_FORMAT"),
                 confirmed,
             ]
         )

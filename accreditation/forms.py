@@ -198,10 +198,13 @@ class ApplicationForm(DescribedFieldsMixin, forms.Form):
         ),
     )
     bin = forms.CharField(
-        label=_("BIN"),
+        label=_("BIN (required for outlets registered in Kazakhstan)"),
         max_length=20,
         required=False,
-        help_text=_("The outlet's business identification number: 12 digits."),
+        help_text=_(
+            "The outlet's business identification number: 12 digits. A foreign outlet has none: "
+            "leave it empty."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     editor_in_chief = forms.CharField(
@@ -260,6 +263,8 @@ class ApplicationForm(DescribedFieldsMixin, forms.Form):
                 (event.pk, briefing_label(event)) for event in briefings
             ]
         self.fields["submission_token"].initial = uuid.uuid4()
+        # Required for a Kazakh outlet only (checked in clean()): not labelled "optional".
+        self.fields["bin"].conditionally_required = True
 
     def clean_bin(self):
         return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))

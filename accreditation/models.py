@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from agency.dates import local_day
 from agency.private_files import private_storage
 
 from .pages import AccreditationPage  # noqa: F401  (a page type of this app)
@@ -146,7 +147,7 @@ class Intake(models.Model):
         verbose_name_plural = _("accreditation intakes")
 
     def __str__(self) -> str:
-        return f"{self.opens_on:%Y-%m-%d} – {self.closes_on:%Y-%m-%d}"
+        return f"{local_day(self.opens_on)} – {local_day(self.closes_on)}"
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()

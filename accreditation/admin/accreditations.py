@@ -33,6 +33,7 @@ from agency.admin import (
     ServiceIndexView,
     ServiceViewSet,
 )
+from agency.dates import local_day
 
 from .. import services
 from ..models import Accreditation, AccreditationType, DeprivationGround, Outlet
@@ -240,7 +241,7 @@ class DepriveView(AccreditationView):
             messages.success(
                 request,
                 _("The accreditation is withdrawn. No new accreditation until %(date)s.")
-                % {"date": record.barred_until},
+                % {"date": local_day(record.barred_until)},
             )
         return redirect(self.viewset.get_url_name("accreditation"), pk=self.record.pk)
 

@@ -32,6 +32,7 @@ from agency.admin import (
     ServiceIndexView,
     ServiceViewSet,
 )
+from agency.dates import local_day
 
 from .. import services
 from ..models import (
@@ -219,7 +220,7 @@ class DecideView(ApplicationView):
                     % {
                         "name": journalist.full_name,
                         "card": accreditation.card_number,
-                        "date": accreditation.valid_until,
+                        "date": local_day(accreditation.valid_until),
                     },
                 )
             elif action == "refuse":

@@ -14,6 +14,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from agency.admin import ExactDateColumn, LinkColumn, PlainColumn, ServiceIndexView, ServiceViewSet
+from agency.dates import local_day
 
 from .. import services
 from ..models import Intake
@@ -104,7 +105,7 @@ class OpenIntakeView(WagtailAdminTemplateMixin, FormView):
         messages.success(
             self.request,
             _("Intake opened: %(opens)s to %(closes)s.")
-            % {"opens": intake.opens_on, "closes": intake.closes_on},
+            % {"opens": local_day(intake.opens_on), "closes": local_day(intake.closes_on)},
         )
         return redirect(self.viewset.list_url)
 

@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 
 from agency import mail
 from agency.calendar import WorkingCalendar, local_date
+from agency.dates import local_day
 from agency.numbering import next_number
 from agency.private_files import private_storage
 
@@ -280,7 +281,7 @@ def _automatic_refusal(journalist, outlet, today, now) -> None:
         journalist.refusal_ground = RefusalGround.DEPRIVATION_BAR
         journalist.refusal_note = gettext(
             "Deprived of accreditation; no new accreditation until %(date)s."
-        ) % {"date": bar.isoformat()}
+        ) % {"date": local_day(bar)}
         journalist.decided_at = now
 
 
@@ -320,10 +321,9 @@ def send_acknowledgement(application_id: int) -> None:
             gettext("Your application %(number)s has been received on %(date)s.")
             % {
                 "number": application.number,
-                "date": local_date(application.received_at).isoformat(),
+                "date": local_day(application.received_at),
             },
-            gettext("The review is due by %(date)s.")
-            % {"date": application.review_due.isoformat()},
+            gettext("The review is due by %(date)s.") % {"date": local_day(application.review_due)},
             "",
         ]
         lines += [f"— {j.full_name}" for j in application.journalists.all()]
@@ -349,7 +349,7 @@ def send_decision(application_id: int) -> None:
                 accreditation = getattr(journalist, "accreditation", None)
                 detail = gettext("accredited, card %(card)s, valid until %(date)s") % {
                     "card": accreditation.card_number if accreditation else "—",
-                    "date": accreditation.valid_until.isoformat() if accreditation else "—",
+                    "date": local_day(accreditation.valid_until) if accreditation else "—",
                 }
             else:
                 detail = gettext("refused: %(ground)s") % {

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from agency.calendar import WorkingCalendar, local_date
+from agency.dates import local_day
 from agency.numbering import next_number
 
 from .. import events
@@ -73,7 +74,7 @@ def approve(journalist: ApplicationJournalist, *, user, now=None) -> Accreditati
                     "again until %(date)s."
                 ),
                 code="barred",
-                params={"date": bar.isoformat()},
+                params={"date": local_day(bar)},
             )
         if application.kind == AccreditationType.TEMPORARY:
             briefing = application.briefing
