@@ -11,9 +11,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 
-from ..guard import PublicationBlocked, check_publishable
+from ..guard import PublicationBlocked, check_publishable, scan_bundle
 from ..mixins import is_guarded
+from ..summary import brief_findings
 
 
 def _refuse(request, blocked: PublicationBlocked, page):
@@ -33,6 +35,47 @@ def guard_publish_button(request, page):
     except PublicationBlocked as blocked:
         return _refuse(request, blocked, page)
     return None
+
+
+class PublishBlockedMenuItem(ActionMenuItem):
+    """In place of "Publish" while the latest version has unwaived blocking findings: says why.
+
+    A disabled button, so it keeps its place in the menu without pretending to be an action.
+    """
+
+    name = "action-publish-blocked"
+    label = _("Publishing blocked by restricted information")
+    icon_name = "warning"
+    template_name = "workflows/admin/includes/publish_blocked.html"
+
+    def __init__(self, reason: str, order=None):
+        super().__init__(order=order)
+        self.reason = reason
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["reason"] = self.reason
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_while_blocked(menu_items, request, context):
+    """Publishing a version with unwaived blocking findings is refused; do not offer it."""
+    if context.get("view") != "edit":
+        return
+    position = next((i for i, item in enumerate(menu_items) if item.name == "action-publish"), None)
+    if position is None:
+        return
+    page = context["page"].specific
+    revision = page.get_latest_revision() if is_guarded(page) else None
+    if revision is None:
+        return
+    blocking = scan_bundle(page, revision).blocking
+    if blocking:
+        item = menu_items[position]
+        menu_items[position] = PublishBlockedMenuItem(
+            brief_findings(page, blocking), order=item.order
+        )
 
 
 @hooks.register("before_bulk_action")
