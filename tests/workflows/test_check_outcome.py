@@ -128,6 +128,33 @@ class CreditedToTheCheckTests(CheckOutcomeTestCase):
         self.assertEqual(entry.user, "Restricted-information check")
         self.assertIn("1 blocking finding", entry.comment)
 
+    def test_the_admin_histories_do_not_name_the_editor_for_the_rejection(self):
+        self.author.first_name, self.author.last_name = "Дана", "Жұмабаева"
+        self.author.save()
+        page = self.draft(f"Өтініш берушінің ЖСН: {IIN}.")
+        self.submit_in_the_editor(page, self.author)
+        state = WorkflowState.objects.get(object_id=str(page.pk))
+        staff_login(self.client, self.press)
+
+        history = self.client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
+        detail = self.client.get(
+            reverse("wagtailadmin_pages:workflow_history_detail", args=(page.pk, state.pk))
+        )
+
+        rows = BeautifulSoup(history.content.decode(), "html.parser").find_all("tr")
+        [reject] = [row for row in rows if "Rejected at" in row.get_text()]
+        self.assertIn("Restricted-information check", reject.get_text())
+        self.assertNotIn("Жұмабаева", reject.get_text())
+        self.assertIn("system", reject.get_text())
+        timeline = BeautifulSoup(detail.content.decode(), "html.parser").find(id="tab-timeline")
+        [checked] = [
+            row
+            for row in timeline.find_all("tr")
+            if "Restricted-information check" in row.get_text()
+        ]
+        self.assertNotIn("Жұмабаева", checked.get_text())
+        self.assertIn("1 blocking finding", checked.get_text())
+
     def test_the_check_comment_is_read_in_the_readers_language(self):
         page = self.draft(f"Өтініш берушінің ЖСН: {IIN}.")
         state = submit(page, self.author)
