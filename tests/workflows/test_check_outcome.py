@@ -118,6 +118,11 @@ class CreditedToTheCheckTests(CheckOutcomeTestCase):
 
         approve = PageLogEntry.objects.get(page=page, action="wagtail.workflow.approve")
         self.assertIsNone(approve.user)
+        self.assertEqual(
+            str(approve.message),
+            "The automatic check “Restricted-information check” found nothing that blocks "
+            "publication. Next step: “Press secretary approval”.",
+        )
 
     def test_the_review_history_names_the_check(self):
         page = self.draft(f"Өтініш берушінің ЖСН: {IIN}.")
@@ -142,8 +147,13 @@ class CreditedToTheCheckTests(CheckOutcomeTestCase):
         )
 
         rows = BeautifulSoup(history.content.decode(), "html.parser").find_all("tr")
-        [reject] = [row for row in rows if "Rejected at" in row.get_text()]
-        self.assertIn("Restricted-information check", reject.get_text())
+        [reject] = [row for row in rows if "sent the page back" in row.get_text()]
+        self.assertIn(
+            "The automatic check “Restricted-information check” sent the page back.",
+            reject.get_text(),
+        )
+        [approve] = [row for row in rows if "found nothing" in row.get_text()] or [None]
+        self.assertIsNone(approve, "the check rejected; it approved nothing")
         self.assertNotIn("Жұмабаева", reject.get_text())
         self.assertIn("system", reject.get_text())
         timeline = BeautifulSoup(detail.content.decode(), "html.parser").find(id="tab-timeline")

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.log_actions import LogFormatter
 
 from ..guard import PublicationBlocked, check_publishable, scan_bundle
 from ..mixins import is_guarded
+from ..panels import AUTOMATIC_DECISIONS
 from ..summary import brief_findings
 
 
@@ -144,3 +146,43 @@ def register_moderation_log_actions(actions):
         _("Resume a cancelled schedule"),
         _("Cancelled schedule resumed after a waiver"),
     )
+
+
+class AutomaticDecisionFormatter(LogFormatter):
+    """Wagtail's message for a task approved or rejected, naming the automatic check that did it.
+
+    An automatic task decides with no user (``workflows.models.decided_by_the_system``), which
+    the page history shows as "system"; the message says which check it was.
+    """
+
+    def __init__(self, wagtail_formatter: LogFormatter):
+        self.wagtail_formatter = wagtail_formatter
+        self.label = wagtail_formatter.label
+
+    def format_message(self, log_entry):
+        task = ((log_entry.data or {}).get("workflow") or {}).get("task") or {}
+        if log_entry.user_id is not None or not task.get("title"):
+            return self.wagtail_formatter.format_message(log_entry)
+        if log_entry.action == "wagtail.workflow.reject":
+            return gettext("The automatic check “%(task)s” sent the page back.") % {
+                "task": task["title"]
+            }
+        message = gettext(
+            "The automatic check “%(task)s” found nothing that blocks publication."
+        ) % {"task": task["title"]}
+        next_task = ((log_entry.data or {}).get("workflow") or {}).get("next") or {}
+        if next_task.get("title"):
+            message += " " + gettext("Next step: “%(task)s”.") % {"task": next_task["title"]}
+        return message
+
+    def format_comment(self, log_entry):
+        return self.wagtail_formatter.format_comment(log_entry)
+
+
+@hooks.register("register_log_actions", order=100)
+def name_the_automatic_check(actions):
+    """After Wagtail's own formatters are registered (order 0), wrap those of task decisions."""
+    for action in AUTOMATIC_DECISIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is not None and not isinstance(formatter, AutomaticDecisionFormatter):
+            actions.formatters[action] = AutomaticDecisionFormatter(formatter)
