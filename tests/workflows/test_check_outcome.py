@@ -18,7 +18,11 @@ from tests.signin import staff_login
 from tests.workflows.helpers import IIN, GuardTestCase, edit_form_data
 from tests.workflows.moderation import member, submit
 from workflows import guard
-from workflows.models import RestrictedInformationCheckTaskState, Waiver
+from workflows.models import (
+    RestrictedInformationCheckTask,
+    RestrictedInformationCheckTaskState,
+    Waiver,
+)
 from workflows.panels import category_label, review_history
 
 
@@ -73,6 +77,10 @@ class OneMessageTests(CheckOutcomeTestCase):
         self.assertNotEqual(label, "Personal identification number (ИИН)")
         self.assertIn(label, str(message))
         self.assertIn("автоматты тексеруі", str(message))
+        with translation.override("kk"):
+            check = str(RestrictedInformationCheckTask.get_verbose_name())
+        self.assertIn(f"«{check}»", str(message))
+        self.assertNotIn("Restricted-information check", str(message))
         self.assertNotIn("sent back", str(message))
 
     def test_a_clean_submission_still_says_submitted(self):

@@ -129,7 +129,8 @@ def _report_submission(request, page, state):
             )
             % {
                 "title": title,
-                "task": task_state.task.name,
+                # The task's kind, in the reader's language; its name is data, kept as typed.
+                "task": task_state.task.specific.get_verbose_name(),
                 "reason": returned_reason(page, task_state),
             },
         )
