@@ -7,6 +7,7 @@ of its module; they are re-exported here, where Django and the rest of the code 
 (migration 0001 refers to ``LanguageListField`` and ``default_required_locales`` here too).
 """
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.log_actions import LogContext, get_active_log_context
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from .answers import same_answers
@@ -31,6 +33,7 @@ from .languages import (
     unpublished_source,
 )
 from .records import Clearance, EmergencyPublication, ReviewReminder, Waiver, Withdrawal
+from .restricted import BLOCK
 
 __all__ = [
     "Clearance",
@@ -50,6 +53,20 @@ __all__ = [
     "Withdrawal",
     "default_required_locales",
 ]
+
+
+@contextmanager
+def decided_by_the_system():
+    """Log what an automatic task decides as done by no user, not by whoever submitted.
+
+    Wagtail credits a log entry without a user to the request's user (its ``LogContext``), so
+    an automatic check's approval or rejection would read as the editor's own. The entries keep
+    the request's identifier, so they still group with the submission in the history.
+    """
+    context = LogContext(user=None, generate_uuid=False)
+    context.uuid = get_active_log_context().uuid
+    with context:
+        yield
 
 
 class DueTimeMixin(models.Model):
@@ -78,6 +95,19 @@ class RestrictedInformationCheckTaskState(TaskState):
         verbose_name_plural = _("restricted-information check states")
 
     def get_comment(self):
+        """The outcome in the reader's language, from the stored report when there is one."""
+        findings = (self.report or {}).get("findings")
+        if findings is None:
+            return self.comment
+        blocking = sum(1 for finding in findings if finding.get("severity") == BLOCK)
+        if self.status == self.STATUS_REJECTED and blocking:
+            return gettext("Restricted information found: %(count)d blocking finding(s).") % {
+                "count": blocking
+            }
+        if self.status == self.STATUS_APPROVED:
+            return gettext("No blocking findings (%(warnings)d warning(s)).") % {
+                "warnings": len(findings) - blocking
+            }
         return self.comment
 
 
@@ -109,20 +139,21 @@ class RestrictedInformationCheckTask(DueTimeMixin, Task):  # noqa: DJ008 (Task._
         result = scan_bundle(page, task_state.revision)
         task_state.report = result.as_dict()
         task_state.save(update_fields=["report"])
-        if result.blocking:
-            task_state.reject(
-                user=None,
-                update=False,
-                comment=gettext("Restricted information found: %(count)d blocking finding(s).")
-                % {"count": len(result.blocking)},
-            )
-        else:
-            task_state.approve(
-                user=None,
-                update=False,
-                comment=gettext("No blocking findings (%(warnings)d warning(s)).")
-                % {"warnings": len(result.findings) - len(result.blocking)},
-            )
+        with decided_by_the_system():
+            if result.blocking:
+                task_state.reject(
+                    user=None,
+                    update=False,
+                    comment=gettext("Restricted information found: %(count)d blocking finding(s).")
+                    % {"count": len(result.blocking)},
+                )
+            else:
+                task_state.approve(
+                    user=None,
+                    update=False,
+                    comment=gettext("No blocking findings (%(warnings)d warning(s)).")
+                    % {"warnings": len(result.findings) - len(result.blocking)},
+                )
         return task_state
 
     def get_actions(self, obj, user):
@@ -245,12 +276,13 @@ class TranslationCompletenessTask(DueTimeMixin, Task):  # noqa: DJ008 (Task.__st
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         problems = incomplete_translations(workflow_state.content_object.specific)
-        if problems:
-            task_state.reject(update=False, comment="; ".join(problems))
-        else:
-            task_state.approve(
-                update=False, comment=gettext("Every required translation is complete.")
-            )
+        with decided_by_the_system():
+            if problems:
+                task_state.reject(update=False, comment="; ".join(problems))
+            else:
+                task_state.approve(
+                    update=False, comment=gettext("Every required translation is complete.")
+                )
         return task_state
 
     def get_actions(self, obj, user):

@@ -334,6 +334,8 @@ REVIEW_ACTIONS = (
     | Q(action__startswith="workflows.")
     | Q(action__in=["wagtail.publish", "wagtail.unpublish"])
 )
+# Decisions that an automatic task logs without a user; the history names the task instead.
+AUTOMATIC_DECISIONS = frozenset({"wagtail.workflow.approve", "wagtail.workflow.reject"})
 
 
 @dataclass
@@ -393,10 +395,13 @@ def review_history(page, *, limit: int = 50) -> list[HistoryEntry]:
         ):
             report_url = reverse("workflows_review:report", args=[task_state_id])
         label = entry.formatter.label if entry.formatter else entry.action
+        user = entry.user_display_name
+        if entry.user_id is None and entry.action in AUTOMATIC_DECISIONS:
+            user = (workflow.get("task") or {}).get("title") or user
         result.append(
             HistoryEntry(
                 timestamp=entry.timestamp,
-                user=entry.user_display_name,
+                user=user,
                 action=entry.action,
                 label=str(label),
                 message=str(entry.message),

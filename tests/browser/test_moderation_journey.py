@@ -182,7 +182,7 @@ def test_news_item_goes_from_editor_through_the_check_and_press_secretary_to_kk_
     # 4. The press secretary finds the item in their worklist, opens it and approves it.
     secretary = new_page(viewport=DESKTOP)
     log_in(secretary, site.press_secretary)
-    worklist = secretary.get_by_role("table", name="Awaiting your review")
+    worklist = secretary.get_by_role("table", name="Awaiting me")
     worklist.get_by_role("link", name=TITLE).click()
     secretary.wait_for_url(f"**{edit_url(news)}")
     choose_action(secretary, "Approve")

@@ -63,6 +63,8 @@ def speaks(user, language: str):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
+    # The new account's profile (``agency.staff_auth.language``) is cached on ``user``.
+    user.refresh_from_db()
     return user
 
 

@@ -6,11 +6,13 @@ import itertools
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.press_pages.factories import (
     FAQAnswerPageFactory,
@@ -53,7 +55,7 @@ def author():
 @pytest.fixture
 def secretary():
     user = member("press_secretaries", "secretary")
-    prefer_english(user)  # the assertions read the panel's English
+    prefer_english(user)  # new accounts get the admin in Kazakh; these tests read English
     return user
 
 
@@ -193,3 +195,56 @@ class TestPanel:
             worklist = build_worklist(fresh(secretary))
         assert len(worklist.reviews) == 5
         assert len(five) == len(one)
+
+
+class TestAwaitingMe:
+    """The worklist's first section: what the user can act on, overdue first, then by due time."""
+
+    def test_overdue_first_then_the_soonest_due(self, news_index, author):
+        both = member("press_secretaries", "press-and-legal")
+        member("legal_reviewers", "press-and-legal")
+        faq_index = FAQIndexPageFactory(parent=kk_home())
+        answer = FAQAnswerPageFactory(
+            parent=faq_index, live=False, title="Заң қарауындағы жауап", slug=f"faq-{next(SLUGS)}"
+        )
+        legal = submit(answer, author)  # legal review: due in 24 hours
+        late = submit(draft(news_index, "Мерзімі өткен"), author)  # press: due in 4 hours
+        fresh = submit(draft(news_index, "Жаңа ғана"), author)
+        started_hours_ago(legal, 10)
+        started_hours_ago(late, 5)
+        started_hours_ago(fresh, 1)
+
+        rows = build_worklist(both).reviews
+
+        assert titles(rows) == ["Мерзімі өткен", "Жаңа ғана", "Заң қарауындағы жауап"]
+        assert [row.overdue for row in rows] == [True, False, False]
+
+    @pytest.mark.parametrize("language", ["kk", "ru", "en"])
+    def test_the_panel_in_the_users_language(self, client, news_index, author, language):
+        secretary = member("press_secretaries", f"secretary-{language}")
+        profile = UserProfile.get_for_user(secretary)
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+        late = submit(draft(news_index, "Мерзімі өткен"), author)
+        started_hours_ago(late, 5)
+
+        staff_login(client, secretary)
+        response = client.get(reverse("wagtailadmin_home"))
+
+        panel = BeautifulSoup(response.content.decode(), "html.parser").find(
+            id="my-worklist-section"
+        )
+        with translation.override(language):
+            heading = translation.gettext("Awaiting me")
+            overdue = translation.gettext("Overdue")
+            due = translation.gettext("Due")
+        if language != "en":
+            assert heading != "Awaiting me", "translated"
+        section = panel.find(id="worklist-reviews")
+        assert section.get_text(strip=True) == heading
+        table = panel.find("table", attrs={"aria-labelledby": "worklist-reviews"})
+        assert due in table.find("thead").get_text()
+        [row] = table.find("tbody").find_all("tr")
+        assert "Мерзімі өткен" in row.get_text()
+        assert overdue in row.get_text()
+        assert row.find("time", datetime=True) is not None

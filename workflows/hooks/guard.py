@@ -11,9 +11,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.log_actions import LogFormatter
 
-from ..guard import PublicationBlocked, check_publishable
+from ..guard import PublicationBlocked, check_publishable, scan_bundle
 from ..mixins import is_guarded
+from ..panels import AUTOMATIC_DECISIONS
+from ..summary import brief_findings
 
 
 def _refuse(request, blocked: PublicationBlocked, page):
@@ -33,6 +37,47 @@ def guard_publish_button(request, page):
     except PublicationBlocked as blocked:
         return _refuse(request, blocked, page)
     return None
+
+
+class PublishBlockedMenuItem(ActionMenuItem):
+    """In place of "Publish" while the latest version has unwaived blocking findings: says why.
+
+    A disabled button, so it keeps its place in the menu without pretending to be an action.
+    """
+
+    name = "action-publish-blocked"
+    label = _("Publishing blocked by restricted information")
+    icon_name = "warning"
+    template_name = "workflows/admin/includes/publish_blocked.html"
+
+    def __init__(self, reason: str, order=None):
+        super().__init__(order=order)
+        self.reason = reason
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["reason"] = self.reason
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_while_blocked(menu_items, request, context):
+    """Publishing a version with unwaived blocking findings is refused; do not offer it."""
+    if context.get("view") != "edit":
+        return
+    position = next((i for i, item in enumerate(menu_items) if item.name == "action-publish"), None)
+    if position is None:
+        return
+    page = context["page"].specific
+    revision = page.get_latest_revision() if is_guarded(page) else None
+    if revision is None:
+        return
+    blocking = scan_bundle(page, revision).blocking
+    if blocking:
+        item = menu_items[position]
+        menu_items[position] = PublishBlockedMenuItem(
+            brief_findings(page, blocking), order=item.order
+        )
 
 
 @hooks.register("before_bulk_action")
@@ -101,3 +146,43 @@ def register_moderation_log_actions(actions):
         _("Resume a cancelled schedule"),
         _("Cancelled schedule resumed after a waiver"),
     )
+
+
+class AutomaticDecisionFormatter(LogFormatter):
+    """Wagtail's message for a task approved or rejected, naming the automatic check that did it.
+
+    An automatic task decides with no user (``workflows.models.decided_by_the_system``), which
+    the page history shows as "system"; the message says which check it was.
+    """
+
+    def __init__(self, wagtail_formatter: LogFormatter):
+        self.wagtail_formatter = wagtail_formatter
+        self.label = wagtail_formatter.label
+
+    def format_message(self, log_entry):
+        task = ((log_entry.data or {}).get("workflow") or {}).get("task") or {}
+        if log_entry.user_id is not None or not task.get("title"):
+            return self.wagtail_formatter.format_message(log_entry)
+        if log_entry.action == "wagtail.workflow.reject":
+            return gettext("The automatic check “%(task)s” sent the page back.") % {
+                "task": task["title"]
+            }
+        message = gettext(
+            "The automatic check “%(task)s” found nothing that blocks publication."
+        ) % {"task": task["title"]}
+        next_task = ((log_entry.data or {}).get("workflow") or {}).get("next") or {}
+        if next_task.get("title"):
+            message += " " + gettext("Next step: “%(task)s”.") % {"task": next_task["title"]}
+        return message
+
+    def format_comment(self, log_entry):
+        return self.wagtail_formatter.format_comment(log_entry)
+
+
+@hooks.register("register_log_actions", order=100)
+def name_the_automatic_check(actions):
+    """After Wagtail's own formatters are registered (order 0), wrap those of task decisions."""
+    for action in AUTOMATIC_DECISIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is not None and not isinstance(formatter, AutomaticDecisionFormatter):
+            actions.formatters[action] = AutomaticDecisionFormatter(formatter)

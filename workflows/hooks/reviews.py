@@ -1,7 +1,7 @@
 """The reviewer's side of moderation in the admin: the worklist, e-mails and withdrawals.
 
-* "My worklist" on the dashboard: what waits for the current user, since when, and whether it
-  is overdue.
+* "My worklist" on the dashboard: what waits for the current user ("Awaiting me", overdue
+  first, then by due time), since when, and whether it is overdue.
 * The moderation e-mails (``workflows.notifications``, imported here so they replace
   Wagtail's as soon as the admin's hooks load).
 * Unpublishing a moderated page asks for a reason and records a withdrawal
@@ -88,6 +88,11 @@ def _due_at(task, task_state):
     return task.due_at(task_state) if hasattr(task, "due_at") else None
 
 
+def due_order(row: WorklistRow):
+    """Overdue first, then the soonest due; rows without a due time last, oldest first."""
+    return (not row.overdue, row.due_at is None, row.due_at or row.since, row.since)
+
+
 def reviews_waiting_for(user, tasks: dict[int, Task]):
     """Task states the user can act on now, as ``TaskState.objects.reviewable_by``.
 
@@ -130,6 +135,7 @@ def build_worklist(user, limit: int = WORKLIST_LIMIT) -> Worklist:
             :limit
         ]
     ]
+    reviews.sort(key=due_order)
     reviews_total = waiting.count() if len(reviews) == limit else len(reviews)
 
     changes_requested = []

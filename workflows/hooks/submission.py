@@ -17,6 +17,7 @@ from wagtail.models import Page, WorkflowState
 
 from ..configuration import ModerationSettings
 from ..mixins import RestrictedInfoMixin, is_guarded
+from ..summary import blocking_in_report, brief_findings
 
 
 def workflow_for_new_page(page_class, parent_page):
@@ -70,11 +71,18 @@ def offer_submission_on_create(menu_items, request, context):
 
 @hooks.register("after_create_page")
 def submit_new_page(request, page):
-    """The create view saved the new page as a draft; start its workflow as the editor asked."""
+    """The create view saved the new page as a draft; start its workflow as the editor asked.
+
+    When the parent page has a workflow of its own, Wagtail's create view has already started
+    it; then only what the check decided is left to say.
+    """
     page = page.specific
     if not request.POST.get("action-submit") or not is_guarded(page):
         return None
-    if page.current_workflow_state is not None:
+    state = page.current_workflow_state
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            _report_submission(request, page, state)
         return None
     workflow = page.get_workflow()
     if workflow is None:
@@ -86,24 +94,57 @@ def submit_new_page(request, page):
 
 @hooks.register("after_edit_page")
 def report_check_outcome(request, page):
-    """After a submission, say at once when the automatic check sent the page back."""
-    if request.POST.get("action-submit") and is_guarded(page.specific):
+    """After a submission (or a restarted workflow), say at once when the automatic check sent
+    the page back, in place of Wagtail's "submitted for moderation"."""
+    submitted = request.POST.get("action-submit") or request.POST.get("action-restart-workflow")
+    if submitted and is_guarded(page.specific):
         state = page.current_workflow_state
         if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             _report_submission(request, page, state)
     return None
 
 
+def _drop_queued_success_messages(request) -> None:
+    """Forget the success messages this request queued (Wagtail's "submitted", "created").
+
+    They would contradict the check's verdict shown in their place. Messages carried over from
+    earlier requests are kept.
+    """
+    storage = messages.get_messages(request)
+    queued = getattr(storage, "_queued_messages", None)
+    if queued:
+        queued[:] = [message for message in queued if message.level != messages.SUCCESS]
+
+
 def _report_submission(request, page, state):
     title = page.get_admin_display_title()
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        _drop_queued_success_messages(request)
+        task_state = state.current_task_state
         messages.warning(
             request,
-            gettext("“%(title)s” was sent back: %(reason)s See the Review tab for the findings.")
-            % {"title": title, "reason": state.current_task_state.comment},
+            gettext(
+                "“%(title)s” was sent back by the automatic check “%(task)s”: %(reason)s "
+                "Correct it and submit again; the Review tab shows where."
+            )
+            % {
+                "title": title,
+                # The task's kind, in the reader's language; its name is data, kept as typed.
+                "task": task_state.task.specific.get_verbose_name(),
+                "reason": returned_reason(page, task_state),
+            },
         )
     else:
         messages.success(
             request,
             gettext("“%(title)s” has been submitted for moderation.") % {"title": title},
         )
+
+
+def returned_reason(page, task_state) -> str:
+    """Why an automatic task sent ``page`` back, briefly and in the reader's language."""
+    task_state = task_state.specific
+    blocking = blocking_in_report(getattr(task_state, "report", None))
+    if not blocking:
+        return task_state.get_comment()
+    return brief_findings(page, blocking)
