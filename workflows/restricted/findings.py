@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 
+from django.utils.translation import gettext_noop
+
 from agency.identifiers import national_phone
 
 from .normalisation import normalize
@@ -31,21 +33,28 @@ CATEGORIES: dict[str, str] = {
 
 LANGUAGES = frozenset({"kk", "ru", "en"})
 
-PERSONAL_DATA = "Law on Personal Data No. 94-V, Art. 6, Art. 7 p.3; AIL Art. 1 p.8"
+# Legal bases are stored in English in the reports, and shown in the reader's language.
+PERSONAL_DATA = gettext_noop("Law on Personal Data No. 94-V, Art. 6, Art. 7 p.3; AIL Art. 1 p.8")
 LEGAL_BASIS: dict[str, str] = {
-    "iin": "Law on Personal Data No. 94-V, Art. 6; AIL Art. 1 p.8",
-    "bin": "AIL Art. 11 p.5; Law on Personal Data No. 94-V, Art. 1 p.2 (if the holder is an individual entrepreneur)",
+    "iin": gettext_noop("Law on Personal Data No. 94-V, Art. 6; AIL Art. 1 p.8"),
+    "bin": gettext_noop(
+        "AIL Art. 11 p.5; Law on Personal Data No. 94-V, Art. 1 p.2 (if the holder is an individual entrepreneur)"
+    ),
     "phone": PERSONAL_DATA,
     "email": PERSONAL_DATA,
-    "id_document": "Law on Personal Data No. 94-V, Art. 6, Art. 7 p.10; MIA Order No. 533",
-    "iban": "AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6",
-    "payment_card": "AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6",
-    "minor": "Mass Media Law No. 93-VIII, Art. 14 p.5, Art. 67 p.5-6",
-    "birth_date": "Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3-4",
-    "vehicle_plate": "Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3",
+    "id_document": gettext_noop(
+        "Law on Personal Data No. 94-V, Art. 6, Art. 7 p.10; MIA Order No. 533"
+    ),
+    "iban": gettext_noop("AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6"),
+    "payment_card": gettext_noop(
+        "AIL Art. 1 p.8 (bank secret); Law on Personal Data No. 94-V, Art. 6"
+    ),
+    "minor": gettext_noop("Mass Media Law No. 93-VIII, Art. 14 p.5, Art. 67 p.5-6"),
+    "birth_date": gettext_noop("Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3-4"),
+    "vehicle_plate": gettext_noop("Law on Personal Data No. 94-V, Art. 1 p.2, Art. 7 p.3"),
 }
-CLASSIFIED = "Law on State Secrets No. 349-I, Art. 18; AIL Art. 16 p.15"
-OFFICIAL_USE = "Government Decree No. 429 of 24.06.2022, p.3; AIL Art. 16 p.15"
+CLASSIFIED = gettext_noop("Law on State Secrets No. 349-I, Art. 18; AIL Art. 16 p.15")
+OFFICIAL_USE = gettext_noop("Government Decree No. 429 of 24.06.2022, p.3; AIL Art. 16 p.15")
 
 MASK = "•"
 EXCERPT_LIMIT = 80

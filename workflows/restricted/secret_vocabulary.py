@@ -13,12 +13,16 @@ Kazakh letters folded, inflected forms included («государственну�
 
 from collections.abc import Collection
 
+from django.utils.translation import gettext_noop
+
 from .findings import WARN, Finding, make_finding
 from .stop_list import StopList, StopTerm
 
-STATE_SECRETS_LAW = "Law on State Secrets No. 349-I, Art. 1, Art. 17; AIL Art. 1 p.8"
-PROTECTED_SECRETS_LAW = "AIL Art. 1 p.8; Government Decree No. 429 of 24.06.2022, p.6(3)"
-INVESTIGATION_LAW = "Criminal Procedure Code, Art. 201"
+STATE_SECRETS_LAW = gettext_noop("Law on State Secrets No. 349-I, Art. 1, Art. 17; AIL Art. 1 p.8")
+PROTECTED_SECRETS_LAW = gettext_noop(
+    "AIL Art. 1 p.8; Government Decree No. 429 of 24.06.2022, p.6(3)"
+)
+INVESTIGATION_LAW = gettext_noop("Criminal Procedure Code, Art. 201")
 
 # (rule, language, phrase, legal basis). Russian adjectives are written as their stems
 # («государственн»), so every case and number form matches («государственной тайны»).
