@@ -41,7 +41,9 @@ class TranslatedRowsTests(TestCase):
 
     def briefing(self) -> BriefingPage:
         page = BriefingPageFactory(parent=self.briefings, live=False)
-        BriefingSpeakerFactory(page=page, name="Айгүл Серікова", position="Баспасөз хатшысы")
+        BriefingSpeakerFactory(
+            page=page, name="Айгүл Серікова", position="Баспасөз хатшысы", sort_order=0
+        )
         BriefingSpeakerFactory(
             page=page, name="Бауыржан Омаров", position="Вице-министр", sort_order=1
         )
