@@ -102,16 +102,26 @@ def readiness_summary(source_page) -> list[str]:
         .select_related("target_locale", "readiness")
         .order_by("target_locale__language_code")
     )
-    ready, not_ready = [], []
+    ready, stale, not_ready = [], [], []
     for translation in translations:
         name = language_name(translation.target_locale.language_code)
-        if hasattr(translation, "readiness"):
-            ready.append(name)
-        else:
+        if not hasattr(translation, "readiness"):
             not_ready.append(name)
+            continue
+        total, done = translation.get_progress()
+        # The source may have changed since the mark: new segments wait for a translation.
+        (ready if done == total else stale).append(name)
     lines = []
     if ready:
         lines.append(gettext("Ready for review: %(languages)s.") % {"languages": ", ".join(ready)})
+    if stale:
+        lines.append(
+            gettext(
+                "Marked ready, but the source has changed since and is not fully translated: "
+                "%(languages)s."
+            )
+            % {"languages": ", ".join(stale)}
+        )
     if not_ready:
         lines.append(
             gettext("Not marked ready by the translator: %(languages)s.")

@@ -4,7 +4,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry, Workflow, WorkflowTask
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from press_pages.models import NewsPage
@@ -134,3 +134,20 @@ class TranslationReadinessTests(WorkflowTestCase):
             reverse("wagtailadmin_pages:workflow_history_detail", args=[self.page.pk, state.pk])
         )
         self.assertContains(history, "Ready for review: Русский.")
+
+    def test_a_mark_made_before_the_source_changed_is_not_counted_as_ready(self):
+        self.translate_everything()
+        self.post(self.translator, "yes")
+        self.page.lead = "Министрлік тағы бір жаңа қызметті іске қосты."
+        self.page.save_revision(user=self.author)
+        self.page.save()
+        TranslationSource.update_or_create_from_instance(self.page)
+
+        state = submit(self.page, self.author)
+
+        comment = state.task_states.get(task__in=TranslationCompletenessTask.objects.all()).comment
+        self.assertNotIn("Ready for review:", comment)
+        self.assertIn(
+            "Marked ready, but the source has changed since and is not fully translated: Русский.",
+            comment,
+        )
