@@ -136,3 +136,42 @@ class TranslatedRowsTests(TestCase):
             [row.translation_key for row in ru_rows], [row.translation_key for row in kk_rows]
         )
         self.assertEqual(len({row.translation_key for row in kk_rows}), 2)
+
+    def test_existing_translated_speakers_keep_their_texts_at_the_next_sync(self):
+        page = self.briefing()
+        translation = self.translate(page)
+        ru_page = BriefingPage.objects.get(
+            translation_key=page.translation_key, locale=locale("ru")
+        )
+        # As before the migration: the ru rows were corrected by hand, with keys of their own.
+        ru_rows = list(BriefingSpeaker.objects.filter(page=ru_page).order_by("sort_order"))
+        for row in ru_rows:
+            row.name, row.position = RUSSIAN[row.name], RUSSIAN[row.position]
+            row.translation_key, row.locale = uuid.uuid4(), locale("kk")
+        BriefingSpeaker.objects.bulk_update(
+            ru_rows, ["name", "position", "translation_key", "locale"]
+        )
+
+        bootstrap(apps, None)
+        TranslationSource.update_or_create_from_instance(BriefingPage.objects.get(pk=page.pk))
+        translation.refresh_from_db()
+        translation.save_target(user=self.user, publish=False)
+
+        ru = self.ru_draft(page)
+        self.assertEqual(
+            [(s.name, s.position) for s in ru.speakers.all()],
+            [("Айгуль Серикова", "Пресс-секретарь"), ("Бауыржан Омаров", "Вице-министр")],
+        )
+        # The translation editor shows them as translated.
+        segments = translation.source.stringsegment_set.filter(
+            context__path__startswith="speakers."
+        )
+        self.assertEqual(segments.count(), 4)
+        for segment in segments:
+            self.assertTrue(
+                StringTranslation.objects.filter(
+                    translation_of_id=segment.string_id,
+                    context_id=segment.context_id,
+                    locale=locale("ru"),
+                ).exists()
+            )
