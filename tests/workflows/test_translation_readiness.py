@@ -2,6 +2,7 @@
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils.translation import override
 
 from wagtail.models import PageLogEntry, Workflow, WorkflowTask
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -124,7 +125,8 @@ class TranslationReadinessTests(WorkflowTestCase):
         self.translate_everything()
         self.post(self.translator, "yes")
 
-        state = submit(self.page, self.author)
+        with override("en"):  # the comment is written in the active language
+            state = submit(self.page, self.author)
 
         task_state = state.task_states.get(task__in=TranslationCompletenessTask.objects.all())
         self.assertIn("Ready for review: Русский.", task_state.comment)
@@ -143,7 +145,8 @@ class TranslationReadinessTests(WorkflowTestCase):
         self.page.save()
         TranslationSource.update_or_create_from_instance(self.page)
 
-        state = submit(self.page, self.author)
+        with override("en"):  # the comment is written in the active language
+            state = submit(self.page, self.author)
 
         comment = state.task_states.get(task__in=TranslationCompletenessTask.objects.all()).comment
         self.assertNotIn("Ready for review:", comment)
