@@ -71,7 +71,9 @@ class BulkNews(SeederBase):
                         continue
                     append_child_pages(indexes[code], pages)
                     NewsPageTopic.objects.bulk_create(
-                        NewsPageTopic(page_id=page.pk, topic=topic, sort_order=0)
+                        NewsPageTopic(
+                            page_id=page.pk, topic=topic, sort_order=0, locale_id=page.locale_id
+                        )
                         for page, topic in zip(pages, topics, strict=True)
                     )
                     self.created[("NewsPage", code)] += len(pages)

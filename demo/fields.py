@@ -90,11 +90,17 @@ def quote_block(topic: str, code: str) -> tuple[str, dict]:
     }
 
 
-def speakers(item: BriefingItem, code: str) -> list[BriefingSpeaker]:
-    return [
+def speakers(
+    item: BriefingItem, code: str, translation_keys: list | None = None
+) -> list[BriefingSpeaker]:
+    """The briefing's speakers in ``code``; with the kk speakers' keys for a translation."""
+    rows = [
         BriefingSpeaker(name=SPEAKERS[key][0][code], position=SPEAKERS[key][1][code], sort_order=n)
         for n, key in enumerate(item.speakers)
     ]
+    for row, translation_key in zip(rows, translation_keys or (), strict=False):
+        row.translation_key = translation_key
+    return rows
 
 
 def agency_profile(code: str) -> AgencyProfile:

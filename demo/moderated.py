@@ -113,8 +113,7 @@ class ModeratedPages(SeederBase):
             self._add_draft(self.indexes["news"], page)
 
         def fix(target: NewsPage, code: str) -> None:
-            # Topic links are plain child rows: wagtail-localize copies the kk ones.
-            target.topic_links = [NewsPageTopic(topic=self.topics[(s, code)]) for s in item.topics]
+            # Topic links follow the topics' own translations (wagtail-localize does it).
             target.body = with_translated_table(target.body, item.extra, code)
 
         return Moderated(
@@ -153,15 +152,18 @@ class ModeratedPages(SeederBase):
             page.speakers = speakers(item, "kk")
             self._add_draft(self.indexes["briefings"], page)
 
-        def fix(target: BriefingPage, code: str) -> None:
-            # Speakers are plain child rows: wagtail-localize copies the kk ones.
-            target.speakers = speakers(item, code)
+        def translated(code: str) -> BriefingPage:
+            target = BriefingPage(**self.texts.briefing(item, code))
+            # The same translation keys as the kk speakers: their names are paired by them.
+            keys = [speaker.translation_key for speaker in page.speakers.all()]
+            target.speakers = speakers(item, code, keys)
+            return target
 
         return Moderated(
             page,
             created,
-            lambda code: BriefingPage(**self.texts.briefing(item, code)),
-            fix,
+            translated,
+            None,
             announced,
             updated,
         )

@@ -27,11 +27,13 @@ from .configuration import (
 )
 from .guard import scan_bundle
 from .languages import (
+    default_locale,
     incomplete_translations,
     missing_translations,
     source_not_live_message,
     unpublished_source,
 )
+from .readiness import TranslationReadiness, readiness_summary
 from .records import Clearance, EmergencyPublication, ReviewReminder, Waiver, Withdrawal
 from .restricted import BLOCK
 
@@ -49,6 +51,7 @@ __all__ = [
     "ReviewTask",
     "StopListTerm",
     "TranslationCompletenessTask",
+    "TranslationReadiness",
     "Waiver",
     "Withdrawal",
     "default_required_locales",
@@ -275,13 +278,20 @@ class TranslationCompletenessTask(DueTimeMixin, Task):  # noqa: DJ008 (Task.__st
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        problems = incomplete_translations(workflow_state.content_object.specific)
+        page = workflow_state.content_object.specific
+        problems = incomplete_translations(page)
+        # Which translations their translators marked ready for review, and which not.
+        source_page = page.get_translation_or_none(default_locale()) or page
+        readiness = readiness_summary(source_page)
         with decided_by_the_system():
             if problems:
-                task_state.reject(update=False, comment="; ".join(problems))
+                task_state.reject(update=False, comment=" ".join(["; ".join(problems), *readiness]))
             else:
                 task_state.approve(
-                    update=False, comment=gettext("Every required translation is complete.")
+                    update=False,
+                    comment=" ".join(
+                        [gettext("Every required translation is complete."), *readiness]
+                    ),
                 )
         return task_state
 

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from workflows.mixins import RestrictedInfoMixin
@@ -225,8 +225,13 @@ class BriefingPage(ContributedRoutesMixin, RestrictedInfoMixin, PressPageMixin, 
         return briefing_calendar_response(request, self)
 
 
-class BriefingSpeaker(Orderable):
-    """A person who speaks at a briefing."""
+class BriefingSpeaker(TranslatableMixin, Orderable):
+    """A person who speaks at a briefing.
+
+    Translatable: each speaker carries a locale and a translation key, so wagtail-localize gives
+    the name and position to translators as strings and keeps their translations when it syncs
+    the page again (a plain child row would be copied from the source, in its language).
+    """
 
     page = ParentalKey(BriefingPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(_("name"), max_length=255)
@@ -234,7 +239,7 @@ class BriefingSpeaker(Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("position")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
 

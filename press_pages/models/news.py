@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from agency.cache import current_generation
@@ -207,8 +207,13 @@ class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
         return context
 
 
-class NewsPageTopic(Orderable):
-    """A topic a news item belongs to."""
+class NewsPageTopic(TranslatableMixin, Orderable):
+    """A topic a news item belongs to.
+
+    Translatable, so that wagtail-localize points a translated news item at the topic's
+    translation in its own language (topics are snippets, translated on their own) instead of
+    copying the link to the source language's topic.
+    """
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(
@@ -217,7 +222,7 @@ class NewsPageTopic(Orderable):
 
     panels = [FieldPanel("topic")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("topic")
 
 
