@@ -2,6 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from agency.uploads import CheckedFile
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, jpeg_bytes
 
 
@@ -35,3 +36,9 @@ def post_data(client, url, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def checked_photo() -> CheckedFile:
+    """A journalist's photo as the form hands it over, already checked."""
+    data = jpeg_bytes()
+    return CheckedFile(data, "image/jpeg", ".jpg", "p.jpg", len(data))

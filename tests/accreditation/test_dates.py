@@ -27,7 +27,7 @@ from tests.accreditation.factories import (
     IntakeFactory,
     OutletFactory,
 )
-from tests.accreditation.test_services import photo
+from tests.accreditation.helpers import checked_photo
 from tests.signin import staff_login
 from tests.workflows.moderation import member
 
@@ -151,7 +151,7 @@ def test_the_automatic_refusal_note_gives_the_bar_in_the_applicants_language():
                 position="Тілші",
                 iin=VALID_IIN,
                 email="aidos@example.kz",
-                photo=photo(),
+                photo=checked_photo(),
             )
         ],
     )

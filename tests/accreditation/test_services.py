@@ -20,7 +20,6 @@ from accreditation.models import (
 )
 from agency.calendar import WorkingCalendar
 from agency.models import CalendarDay
-from agency.uploads import CheckedFile
 from tests.accreditation.factories import (
     OTHER_IIN,
     VALID_BIN,
@@ -30,8 +29,8 @@ from tests.accreditation.factories import (
     ApplicationJournalistFactory,
     IntakeFactory,
     OutletFactory,
-    jpeg_bytes,
 )
+from tests.accreditation.helpers import checked_photo
 from tests.press_pages.factories import BriefingIndexPageFactory, BriefingPageFactory, kk_home
 from tests.workflows.moderation import member
 
@@ -42,11 +41,6 @@ ALMATY = datetime.timezone(datetime.timedelta(hours=5))
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=ALMATY)
-
-
-def photo():
-    data = jpeg_bytes()
-    return CheckedFile(data, "image/jpeg", ".jpg", "p.jpg", len(data))
 
 
 def data(*iins, foreign=False, bin=VALID_BIN):
@@ -63,7 +57,7 @@ def data(*iins, foreign=False, bin=VALID_BIN):
                 position="Тілші",
                 iin=iin,
                 email=f"{iin}@x.kz",
-                photo=photo(),
+                photo=checked_photo(),
             )
             for iin in (iins or (VALID_IIN,))
         ],

@@ -6,11 +6,17 @@ import json
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from wagtail.models import Revision
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from press_pages.models import NewsPage
-from tests.press_pages.factories import NewsIndexPageFactory, NewsPageFactory, kk_home
+from tests.press_pages.factories import (
+    BriefingIndexPageFactory,
+    FAQIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    kk_home,
+)
 from tests.workflows.moderation import member, prefer_english
 
 # A valid ИИН (the checksum holds): personal data that blocks publication.
@@ -91,3 +97,28 @@ class GuardTestCase(TestCase):
         page.refresh_from_db()
         self.assertFalse(page.live)
         self.assertTrue(has_body_text(page.get_latest_revision(), text))
+
+
+class WorkflowTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = kk_home()
+        cls.news_index = NewsIndexPageFactory(parent=home)
+        cls.briefing_index = BriefingIndexPageFactory(parent=home)
+        cls.faq_index = FAQIndexPageFactory(parent=home)
+        cls.author = member("editors", "author")
+        cls.press = member("press_secretaries", "press")
+        cls.lawyer = member("legal_reviewers", "lawyer")
+
+    def news(self, text="Министрлік жаңа қызметті іске қосты.", **fields):
+        return NewsPageFactory(parent=self.news_index, live=False, body=paragraph(text), **fields)
+
+    def current(self, state: WorkflowState) -> TaskState:
+        state.refresh_from_db()
+        return state.current_task_state.specific
+
+    def act(self, state, user, action="approve"):
+        task_state = self.current(state)
+        task_state.task.specific.on_action(task_state, user, action)
+        state.refresh_from_db()
+        return state

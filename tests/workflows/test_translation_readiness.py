@@ -11,8 +11,8 @@ from wagtail_localize.operations import TranslationCreator
 from press_pages.models import NewsPage
 from tests.press_pages.factories import locale
 from tests.signin import staff_login
+from tests.workflows.helpers import WorkflowTestCase
 from tests.workflows.moderation import member, prefer_english, require_translations, submit
-from tests.workflows.test_workflows import WorkflowTestCase
 from workflows.models import (
     ModerationSettings,
     PressSecretaryApprovalTask,

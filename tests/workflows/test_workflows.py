@@ -4,23 +4,18 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState, WorkflowTask
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from tests.press_pages.factories import (
-    BriefingIndexPageFactory,
     BriefingPageFactory,
     FAQAnswerPageFactory,
-    FAQIndexPageFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    kk_home,
     locale,
 )
-from tests.workflows.helpers import IIN, paragraph
+from tests.workflows.helpers import IIN, WorkflowTestCase, paragraph
 from tests.workflows.moderation import member, require_translations, submit
 from workflows.guard import scan_bundle
 from workflows.models import (
@@ -53,31 +48,6 @@ def log_actions(page) -> list[str]:
     """The page's audit log after its creation, oldest first."""
     entries = PageLogEntry.objects.filter(page=page).exclude(action="wagtail.create")
     return list(entries.order_by("pk").values_list("action", flat=True))
-
-
-class WorkflowTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        home = kk_home()
-        cls.news_index = NewsIndexPageFactory(parent=home)
-        cls.briefing_index = BriefingIndexPageFactory(parent=home)
-        cls.faq_index = FAQIndexPageFactory(parent=home)
-        cls.author = member("editors", "author")
-        cls.press = member("press_secretaries", "press")
-        cls.lawyer = member("legal_reviewers", "lawyer")
-
-    def news(self, text="Министрлік жаңа қызметті іске қосты.", **fields):
-        return NewsPageFactory(parent=self.news_index, live=False, body=paragraph(text), **fields)
-
-    def current(self, state: WorkflowState) -> TaskState:
-        state.refresh_from_db()
-        return state.current_task_state.specific
-
-    def act(self, state, user, action="approve"):
-        task_state = self.current(state)
-        task_state.task.specific.on_action(task_state, user, action)
-        state.refresh_from_db()
-        return state
 
 
 class DefaultWorkflowTests(WorkflowTestCase):
