@@ -1,4 +1,5 @@
 """Kazakh first, in the browser: an officer whose admin language is Kazakh meets a Kazakh admin,
+an editor whose submission the automatic check returns reads one Kazakh message that says why,
 and a visitor on a phone switches to the low-vision version and finds every form of a word."""
 
 import re
@@ -10,6 +11,7 @@ import pytest
 from tests.browser.conftest import PHONE
 from tests.press_pages.factories import NewsPageFactory, publish
 from tests.signin import fresh_code, totp_device
+from tests.workflows.helpers import IIN
 from tests.workflows.moderation import PASSWORD, member
 
 pytestmark = [
@@ -35,17 +37,8 @@ def latin_share(text: str) -> float:
 
 def test_a_new_officer_meets_a_kazakh_admin_whatever_the_browser_speaks(sample_site, new_page):
     officer = member("editors", "officer")  # a new account: its admin language is Kazakh
-    device = totp_device(officer)
     browser_page = new_page(locale="en-GB")
-    browser_page.goto("/admin/login/")
-    browser_page.get_by_label("Username").fill(officer.get_username())
-    browser_page.get_by_label("Password").fill(PASSWORD)
-    browser_page.get_by_role("button", name="Sign in").click()
-    # From here on the officer's own language: the second factor is asked in Kazakh.
-    browser_page.wait_for_url("**/admin/two-step/verify/**")
-    browser_page.get_by_label(kk("Code")).fill(fresh_code(device))
-    browser_page.get_by_role("button", name=kk("Continue")).click()
-    browser_page.wait_for_url("**/admin/")
+    sign_in_in_kazakh(browser_page, officer)
 
     assert browser_page.locator("html").get_attribute("lang") == "kk"
     sidebar = browser_page.locator("#wagtail-sidebar")
@@ -55,6 +48,52 @@ def test_a_new_officer_meets_a_kazakh_admin_whatever_the_browser_speaks(sample_s
         browser_page.goto(path)
         text = browser_page.locator("main").inner_text()
         assert latin_share(text) < 0.03, (path, text)
+
+
+def sign_in_in_kazakh(browser_page, user) -> None:
+    """The login form in the browser's language (English here), then the second factor in the
+    officer's own language, Kazakh."""
+    device = totp_device(user)
+    browser_page.goto("/admin/login/")
+    browser_page.get_by_label("Username").fill(user.get_username())
+    browser_page.get_by_label("Password").fill(PASSWORD)
+    browser_page.get_by_role("button", name="Sign in").click()
+    browser_page.wait_for_url("**/admin/two-step/verify/**")
+    browser_page.get_by_label(kk("Code")).fill(fresh_code(device))
+    browser_page.get_by_role("button", name=kk("Continue")).click()
+    browser_page.wait_for_url("**/admin/")
+
+
+def test_an_editor_whose_submission_the_check_returns_reads_one_kazakh_message(
+    sample_site, new_page
+):
+    editor = member("editors", "kk-editor")
+    news = NewsPageFactory(
+        parent=sample_site.pages["kk"]["news_index"],
+        title="Өтініш берушімен кездесу",
+        slug="applicant-meeting",
+        live=False,
+        body=[("paragraph", f"<p>Өтініш берушінің ЖСН: {IIN}.</p>")],
+    )
+    browser_page = new_page()
+    sign_in_in_kazakh(browser_page, editor)
+
+    browser_page.goto(f"/admin/pages/{news.pk}/edit/")
+    footer = browser_page.locator("footer")
+    submit = footer.get_by_role(
+        "button", name=kk("Submit to %(workflow_name)s") % {"workflow_name": "News"}
+    )
+    if not submit.is_visible():
+        footer.get_by_role("button", name=kk("More actions")).click()
+    submit.click()
+    browser_page.wait_for_load_state()
+
+    messages = browser_page.locator(".messages li")
+    assert messages.count() == 1, messages.all_inner_texts()
+    text = messages.first.inner_text()
+    assert text.startswith(f"«{news.title}»") or news.title in text, text
+    assert latin_share(text.replace(IIN, "")) < 0.03, text
+    assert IIN not in text
 
 
 def test_a_visitor_on_a_phone_finds_journalists_in_low_vision(sample_site, new_page):
