@@ -8,6 +8,8 @@ moderation_site_fixture  # noqa: F401`` and asks for ``moderation_site``; it bui
 
 from types import SimpleNamespace
 
+from django.utils import translation
+
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -53,17 +55,23 @@ def moderation_site_fixture(browser, live_server, django_db_serialized_rollback,
     )
 
 
-def log_in(browser_page, user, password: str = PASSWORD) -> None:
+def log_in(browser_page, user, password: str = PASSWORD, *, admin_language: str = "en") -> None:
     """Sign in to the Wagtail admin through its login form and the authenticator app's code
-    (the user's app is made on first use)."""
+    (the user's app is made on first use).
+
+    The login form is in the browser's language (English here); the second factor is asked in
+    ``admin_language``, the user's own.
+    """
     device = totp_device(user)
+    with translation.override(admin_language):
+        code, continue_ = translation.gettext("Code"), translation.gettext("Continue")
     browser_page.goto("/admin/login/")
     browser_page.get_by_label("Username").fill(user.get_username())
     browser_page.get_by_label("Password").fill(password)
     browser_page.get_by_role("button", name="Sign in").click()
     browser_page.wait_for_url("**/admin/two-step/verify/**")
-    browser_page.get_by_label("Code").fill(fresh_code(device))
-    browser_page.get_by_role("button", name="Continue").click()
+    browser_page.get_by_label(code).fill(fresh_code(device))
+    browser_page.get_by_role("button", name=continue_).click()
     browser_page.wait_for_url("**/admin/")
 
 

@@ -9,10 +9,10 @@ from django.utils import translation
 import pytest
 
 from tests.browser.conftest import PHONE
+from tests.browser.moderation_fixtures import log_in
 from tests.press_pages.factories import NewsPageFactory, publish
-from tests.signin import fresh_code, totp_device
 from tests.workflows.helpers import IIN
-from tests.workflows.moderation import PASSWORD, member
+from tests.workflows.moderation import member
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,7 +38,7 @@ def latin_share(text: str) -> float:
 def test_a_new_officer_meets_a_kazakh_admin_whatever_the_browser_speaks(sample_site, new_page):
     officer = member("editors", "officer")  # a new account: its admin language is Kazakh
     browser_page = new_page(locale="en-GB")
-    sign_in_in_kazakh(browser_page, officer)
+    log_in(browser_page, officer, admin_language="kk")
 
     assert browser_page.locator("html").get_attribute("lang") == "kk"
     sidebar = browser_page.locator("#wagtail-sidebar")
@@ -48,20 +48,6 @@ def test_a_new_officer_meets_a_kazakh_admin_whatever_the_browser_speaks(sample_s
         browser_page.goto(path)
         text = browser_page.locator("main").inner_text()
         assert latin_share(text) < 0.03, (path, text)
-
-
-def sign_in_in_kazakh(browser_page, user) -> None:
-    """The login form in the browser's language (English here), then the second factor in the
-    officer's own language, Kazakh."""
-    device = totp_device(user)
-    browser_page.goto("/admin/login/")
-    browser_page.get_by_label("Username").fill(user.get_username())
-    browser_page.get_by_label("Password").fill(PASSWORD)
-    browser_page.get_by_role("button", name="Sign in").click()
-    browser_page.wait_for_url("**/admin/two-step/verify/**")
-    browser_page.get_by_label(kk("Code")).fill(fresh_code(device))
-    browser_page.get_by_role("button", name=kk("Continue")).click()
-    browser_page.wait_for_url("**/admin/")
 
 
 def test_an_editor_whose_submission_the_check_returns_reads_one_kazakh_message(
@@ -76,7 +62,7 @@ def test_an_editor_whose_submission_the_check_returns_reads_one_kazakh_message(
         body=[("paragraph", f"<p>Өтініш берушінің ЖСН: {IIN}.</p>")],
     )
     browser_page = new_page()
-    sign_in_in_kazakh(browser_page, editor)
+    log_in(browser_page, editor, admin_language="kk")
 
     browser_page.goto(f"/admin/pages/{news.pk}/edit/")
     footer = browser_page.locator("footer")
