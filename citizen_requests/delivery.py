@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agency import mail
+from agency.dates import local_day
 
 from .kinds import Channel
 from .letters import notice_text
@@ -71,12 +72,11 @@ def deliver_answer(answer: Answer, *, user=None) -> RequestEvent:
     if not _by_email(citizen_request):
         return _record(citizen_request, user, Action.DELIVERED, public=False, channel="post")
     with translation.override(citizen_request.language):
-        received = timezone.localtime(citizen_request.received_at).date()
         message = mail.message(
             citizen_request.email,
             _("Answer to your request %(number)s") % {"number": citizen_request.number},
             _("The answer to your request No. %(number)s of %(date)s is attached as a PDF letter.")
-            % {"number": citizen_request.number, "date": received.strftime("%d.%m.%Y")},
+            % {"number": citizen_request.number, "date": local_day(citizen_request.received_at)},
             group="answer",
         )
     answer.pdf.open("rb")
@@ -103,7 +103,7 @@ def notify_executor(citizen_request: CitizenRequest, executor) -> None:
             _("Request %(number)s is assigned to you") % {"number": citizen_request.number},
             _("Answer due: %(due)s.\n%(url)s")
             % {
-                "due": citizen_request.answer_due.strftime("%d.%m.%Y"),
+                "due": local_day(citizen_request.answer_due),
                 "url": _admin_url(citizen_request),
             },
             group="assignment",
@@ -118,7 +118,7 @@ def notify_unit(subtask: InformationSubtask) -> None:
         message = mail.message(
             subtask.unit.email,
             _("Information needed for request %(number)s by %(due)s")
-            % {"number": citizen_request.number, "due": subtask.due_on.strftime("%d.%m.%Y")},
+            % {"number": citizen_request.number, "due": local_day(subtask.due_on)},
             f"{subtask.question}\n\n{_admin_url(citizen_request)}",
             group="unit question",
         )
