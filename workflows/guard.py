@@ -27,6 +27,8 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page, Revision
 
+from agency.dates import local_moment
+
 from .answers import answer, known, remember, same_answers
 from .languages import (
     companions,
@@ -341,7 +343,7 @@ def assert_publishable(page, revision: Revision | None) -> None:
             workflow_state=approved.workflow_state,
             granted_by=approved.granted_by,
             reason=gettext("Same content as the version of %(date)s that passed moderation.")
-            % {"date": timezone.localtime(approved.revision.created_at).strftime("%Y-%m-%d %H:%M")},
+            % {"date": local_moment(approved.revision.created_at)},
             report=approved.report,
         )
 

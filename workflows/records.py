@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from agency.dates import local_moment
+
 
 class Clearance(models.Model):
     """Permission for one exact revision to go live: a finished review or an emergency publish."""
@@ -101,7 +103,7 @@ class EmergencyPublication(models.Model):
         ordering = ["-published_at"]
 
     def __str__(self):
-        return f"{self.page} ({self.published_at:%Y-%m-%d %H:%M})"
+        return f"{self.page} ({local_moment(self.published_at)})"
 
 
 class Withdrawal(models.Model):
@@ -148,4 +150,4 @@ class ReviewReminder(models.Model):
         verbose_name_plural = _("overdue review reminders")
 
     def __str__(self):
-        return f"{self.task_state_id} ({self.sent_at:%Y-%m-%d %H:%M})"
+        return f"{self.task_state_id} ({local_moment(self.sent_at)})"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.widgets import AdminDateInput
 
+from agency.dates import local_day
 from agency.forms import MultipleFileField
 from press_pages.models import FAQCategory
 
@@ -74,7 +75,7 @@ class ExtendForm(forms.Form):
             del self.fields["condition_met"]
         if limit:
             self.fields["new_due"].help_text = _("At the latest %(limit)s.") % {
-                "limit": limit.strftime("%d.%m.%Y")
+                "limit": local_day(limit)
             }
 
 

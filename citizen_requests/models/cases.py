@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 
+from agency.dates import local_moment
 from agency.private_files import private_storage
 
 from ..kinds import Channel, RefusalGround, RequesterType, RequestKind, Status
@@ -348,4 +349,4 @@ class PersonalDataAccess(models.Model):
         verbose_name_plural = _("personal data accesses")
 
     def __str__(self) -> str:
-        return f"{self.user_id} {self.request_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user_id} {self.request_id} {local_moment(self.at)}"

@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -34,6 +34,7 @@ import time_machine
 from django_q.models import Schedule
 from django_q.tasks import async_task, fetch
 
+from agency.dates import local_moment
 from press_pages.models import NewsPage
 from tests.press_pages.factories import NewsPageFactory, locale
 from tests.signin import staff_login
@@ -184,6 +185,8 @@ class HistoryTests(GuardTestCase):
         restored = Clearance.objects.get(revision=page.live_revision)
         self.assertEqual(restored.kind, Clearance.Kind.REVIEW)
         self.assertIn("Same content as the version", restored.reason)
+        with translation.override("en"):  # the administrator reads the admin in English
+            self.assertIn(local_moment(first.created_at), restored.reason)
 
         # A court ban on the name arrives; the same approved version no longer goes live.
         page.lead = "Үшінші нұсқа."

@@ -1,15 +1,17 @@
-"""Dates in the request service's e-mails are the Almaty day in the reader's language format."""
+"""Dates in the request service's e-mails, forms and records are the Almaty day (or time) in the
+reader's language format."""
 
 import datetime
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
 from citizen_requests import delivery, services
+from citizen_requests.admin.forms import ExtendForm
 from citizen_requests.kinds import Channel
-from citizen_requests.models import InformationSubtask
+from citizen_requests.models import InformationSubtask, PersonalDataAccess
 from tests.citizen_requests.factories import UnitFactory
 from tests.citizen_requests.helpers import make_case, officer
 from tests.workflows.moderation import prefer_english
@@ -66,3 +68,17 @@ def test_the_unit_is_asked_in_the_state_language_with_a_kazakh_date():
 
     [message] = mail.outbox
     assert "15.01.2027" in message.subject, message.subject
+
+
+def test_the_extension_limit_is_given_in_the_officers_language():
+    with translation.override("en"):
+        form = ExtendForm(limit=datetime.date(2027, 1, 15))
+        assert form.fields["new_due"].help_text == "At the latest Jan. 15, 2027."
+
+
+def test_an_access_record_reads_in_almaty_time():
+    access = PersonalDataAccess.objects.create(
+        request=make_case(), user=officer(), at=LATE_EVENING_UTC, what="case"
+    )
+    with translation.override("kk"):
+        assert str(access).endswith("31.12.2026, 01:30"), str(access)
