@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.axe import BLOCKING_IMPACTS
 from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = [
@@ -10,7 +11,6 @@ pytestmark = [
 ]
 
 PAGE_KINDS = ("home", "news_index", "news", "briefing", "faq_index", "faq")
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def _describe(kind: str, violation: dict) -> str:

@@ -8,6 +8,7 @@ from django.utils import timezone
 import pytest
 
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, IntakeFactory, accreditation_page
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.press_pages.factories import BriefingIndexPageFactory, BriefingPageFactory, kk_home
 
@@ -15,21 +16,9 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def _problems(axe, browser_page, label):
-    results = axe.run(browser_page)
-    return [
-        f"{label}: {violation['id']} ({violation['impact']}): {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def test_the_accreditation_forms_are_accessible(new_page, tmp_path):
-    from axe_playwright_python.sync_playwright import Axe
-
     from tests.accreditation.factories import jpeg_bytes
 
     page = accreditation_page()
@@ -40,16 +29,15 @@ def test_the_accreditation_forms_are_accessible(new_page, tmp_path):
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=1),
     )
-    axe = Axe()
     browser_page = new_page(viewport=DESKTOP)
     problems = []
     assert browser_page.goto(page.url).status == 200
-    problems += _problems(axe, browser_page, "form")
+    problems += serious_violations(browser_page, "form")
     browser_page.click("[data-submit]")
     browser_page.wait_for_selector("[data-error-summary]")
-    problems += _problems(axe, browser_page, "form with errors")
+    problems += serious_violations(browser_page, "form with errors")
     assert browser_page.goto(page.url + "temporary/").status == 200
-    problems += _problems(axe, browser_page, "temporary")
+    problems += serious_violations(browser_page, "temporary")
 
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(jpeg_bytes())
@@ -66,5 +54,5 @@ def test_the_accreditation_forms_are_accessible(new_page, tmp_path):
     browser_page.check("#id_consent")
     browser_page.click("[data-submit]")
     browser_page.wait_for_selector("[data-acknowledgement]")
-    problems += _problems(axe, browser_page, "acknowledgement")
+    problems += serious_violations(browser_page, "acknowledgement")
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)

@@ -20,6 +20,7 @@ from accreditation import cards
 from accreditation.models import Accreditation, EventRegistration
 from tests.accreditation.events_helpers import accreditation_page, briefing, link_token, subpage
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, IntakeFactory, jpeg_bytes
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.moderation_fixtures import log_in, staff
 
@@ -28,7 +29,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 JOURNALIST = "Айдос Серіков"
 JOURNALIST_EMAIL = "aidos@qazaqtimes.example.kz"
 
@@ -53,16 +53,6 @@ def journey_site(browser, live_server, django_db_serialized_rollback, transactio
     }
 
 
-def check_accessibility(browser_page, where: str, problems: list) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(browser_page)
-    for violation in results.response["violations"]:
-        if violation["impact"] in BLOCKING_IMPACTS:
-            targets = "; ".join(", ".join(map(str, n["target"])) for n in violation["nodes"])
-            problems.append(f"[{where}] {violation['id']} ({violation['impact']}): {targets}")
-
-
 def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
     site = journey_site
     problems: list[str] = []
@@ -70,7 +60,7 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
 
     # 1. The outlet applies on the accreditation page.
     public.goto(site["page"].url)
-    check_accessibility(public, "apply", problems)
+    problems += serious_violations(public, "apply")
     form = public.locator("form[data-request-form]")
     form.locator("[name=outlet_name]").fill("Qazaq Times")
     form.locator("[name=registration_number]").fill("KZ12345VV")
@@ -106,7 +96,7 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
     public.goto(urlparse(cards.verify_url(accreditation)).path)
     public.locator("[data-card-state='active']").wait_for()
     assert JOURNALIST in public.locator("[data-card-name]").inner_text()
-    check_accessibility(public, "verify", problems)
+    problems += serious_violations(public, "verify")
 
     # 4. The journalist registers for the briefing with the card number and the mailed link.
     mail.outbox.clear()
@@ -116,13 +106,13 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
         "link", name=re.compile(".+")
     ).first.click()
     public.wait_for_url(f"**{subpage(event, 'register')}")
-    check_accessibility(public, "register", problems)
+    problems += serious_violations(public, "register")
     public.locator("main [name=card_number]").fill(accreditation.card_number)
     public.locator("main form button[type=submit]").click()
     public.locator("[data-registration-sent]").wait_for()
     [message] = [m for m in mail.outbox if m.to == [JOURNALIST_EMAIL]]
     public.goto(subpage(event, "confirm", token=link_token(message)))
-    check_accessibility(public, "confirm", problems)
+    problems += serious_violations(public, "confirm")
     public.locator("[data-confirm]").click()
     public.locator("[data-registered]").wait_for()
     assert EventRegistration.objects.get(accreditation=accreditation).status == "registered"
@@ -159,12 +149,12 @@ def test_questions_and_interview_request_in_the_browser(journey_site, new_page):
 
     public.goto(subpage(journey_site["event"], "confirm", token=registration.confirm_token))
     public.locator("[data-registered]").wait_for()
-    check_accessibility(public, "registration", problems)
+    problems += serious_violations(public, "registration")
     public.locator(f"a[href$='questions/{registration.confirm_token}/']").click()
     public.locator("main [name=text]").fill("Бағдарлама қашан басталады?")
     public.locator("main form button[type=submit]").click()
     public.locator("[data-question-sent]").wait_for()
-    check_accessibility(public, "questions", problems)
+    problems += serious_violations(public, "questions")
     assert registration.questions.get().text == "Бағдарлама қашан басталады?"
 
     public.goto(subpage(journey_site["page"], "interview"))
@@ -173,14 +163,14 @@ def test_questions_and_interview_request_in_the_browser(journey_site, new_page):
     form.locator("[name=official]").fill("Нұрлан Әбенов")
     form.locator("button[type=submit]").click()
     public.locator("[data-error-summary]").wait_for()
-    check_accessibility(public, "interview errors", problems)
+    problems += serious_violations(public, "interview errors")
     assert form.locator("[name=official]").input_value() == "Нұрлан Әбенов", "input kept"
     form.locator("[name=topic]").fill("Цифрлық қызметтер")
     form.locator("[name=text]").fill("Жоба қашан аяқталады?")
     form.locator("[name=consent]").check()
     form.locator("button[type=submit]").click()
     public.locator("[data-acknowledgement]").wait_for()
-    check_accessibility(public, "interview done", problems)
+    problems += serious_violations(public, "interview done")
     case = CitizenRequest.objects.get()
     assert public.locator("[data-number]").inner_text() == case.number
     assert case.accreditation_number == accreditation.card_number

@@ -3,6 +3,7 @@ accessible (axe) in every mode; the header stays compact on a phone."""
 
 import pytest
 
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = [
@@ -10,7 +11,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 MODES = {
     "normal": [],
     "black on white": [("contrast", "black-on-white")],
@@ -35,18 +35,6 @@ def choose(browser_page, setting: str, value: str):
     if not switch.evaluate("element => element.open"):
         browser_page.locator(".low-vision__toggle").click()
     browser_page.locator(f'[data-low-vision="{setting}"][data-value="{value}"]').click()
-
-
-def blocking_violations(browser_page, label: str) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(browser_page)
-    return [
-        f"  [{label}] {violation['id']} ({violation['impact']}): {violation['help']} "
-        + "; ".join(", ".join(map(str, node["target"])) for node in violation["nodes"])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def test_the_switch_works_from_the_keyboard_and_is_remembered(sample_site, new_page):
@@ -115,7 +103,7 @@ def test_axe_finds_no_serious_problem_in_any_mode(language, sample_site, new_pag
     problems = []
     browser_page.goto(pages[0])
     browser_page.locator(".low-vision__toggle").click()
-    problems += blocking_violations(browser_page, "normal, switch open")
+    problems += serious_violations(browser_page, "normal, switch open")
     for mode, choices in MODES.items():
         browser_page.goto(pages[0])
         browser_page.evaluate("localStorage.clear()")
@@ -123,7 +111,7 @@ def test_axe_finds_no_serious_problem_in_any_mode(language, sample_site, new_pag
             choose(browser_page, setting, value)
         for url in pages:
             browser_page.goto(url)
-            problems += blocking_violations(browser_page, f"{mode}, {url}")
+            problems += serious_violations(browser_page, f"{mode}, {url}")
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
 
 

@@ -18,6 +18,7 @@ except ImportError:  # the ``browser`` fixture skips the test, or fails it when 
     expect = None
 
 from press_pages.models import NewsPage
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.moderation_fixtures import (
     log_in,
@@ -42,7 +43,6 @@ RU = {
     LEAD: "Граждане теперь могут подать обращение онлайн.",
     BODY_FIXED: "Заявитель первым воспользовался услугой.",
 }
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def edit_url(page) -> str:
@@ -104,18 +104,6 @@ def moderation_trail(page) -> str:
     for revision in page.revisions.order_by("pk").select_related("user"):
         lines.append(f"revision {revision.pk} by {revision.user}")
     return "\n".join(lines)
-
-
-def serious_violations(browser_page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(browser_page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} "
-        + "; ".join(", ".join(map(str, node["target"])) for node in violation["nodes"])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def test_news_item_goes_from_editor_through_the_check_and_press_secretary_to_kk_and_ru(

@@ -19,6 +19,7 @@ except ImportError:  # the ``browser`` fixture skips the test, or fails it when 
 
 from citizen_requests.kinds import RequestKind, Status
 from citizen_requests.models import CitizenRequest
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.requests_admin_steps import officer_answers
 from tests.browser.requests_fixtures import requests_site_fixture  # noqa: F401
@@ -29,24 +30,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 IIN = "900115300122"  # a made-up number with a valid ИИН checksum
 WRONG_IIN = "900115300123"
 SUBJECT = "Мектеп құрылысы туралы"
 TEXT = "2026 жылы ауданда салынатын мектептер туралы ақпарат беруіңізді сұраймын."
 ANSWER = "Ауданда 2026 жылы екі мектеп салынады, құрылыс мамыр айында басталады."
-
-
-def serious_violations(browser_page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(browser_page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} "
-        + "; ".join(", ".join(map(str, node["target"])) for node in violation["nodes"])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def fill(browser_page, values: dict[str, str]) -> None:

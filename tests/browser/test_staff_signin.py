@@ -6,24 +6,13 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.moderation_fixtures import staff
 from tests.signin import fresh_code
 from tests.workflows.moderation import PASSWORD
 
 pytestmark = pytest.mark.browser
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def problems_on(browser_page, where: str) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(browser_page)
-    return [
-        f"[{where}] {violation['id']} ({violation['impact']})"
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def code_for(secret: str) -> str:
@@ -49,7 +38,7 @@ def test_enrol_an_authenticator_app_then_sign_in_with_it(
     sign_in_with_password(first, user)
     first.wait_for_url("**/admin/two-step/enrol/**")
     assert first.get_by_role("img", name="QR code to scan with your authenticator app").count()
-    problems += problems_on(first, "enrol")
+    problems += serious_violations(first, "enrol")
     secret = first.locator(".staff-auth-secret").first.inner_text()
     first.get_by_label("Code from the app").fill(code_for(secret))
     first.get_by_role("button", name="Confirm").click()
@@ -58,7 +47,7 @@ def test_enrol_an_authenticator_app_then_sign_in_with_it(
     first.wait_for_url("**/admin/two-step/**")
     codes = first.locator(".staff-auth-codes li")
     assert codes.count() == 10
-    problems += problems_on(first, "recovery codes")
+    problems += serious_violations(first, "recovery codes")
     first.get_by_role("link", name="I have kept my codes: continue").click()
     first.wait_for_url("**/admin/")
     assert TOTPDevice.objects.get(user=user).confirmed
@@ -67,7 +56,7 @@ def test_enrol_an_authenticator_app_then_sign_in_with_it(
     second = new_page(viewport=DESKTOP)
     sign_in_with_password(second, user)
     second.wait_for_url("**/admin/two-step/verify/**")
-    problems += problems_on(second, "verify")
+    problems += serious_violations(second, "verify")
     second.get_by_label("Code").fill("000000")
     second.get_by_role("button", name="Continue").click()
     second.locator(".messages .error").get_by_text("This code is not right").wait_for()
