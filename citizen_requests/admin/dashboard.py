@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -29,22 +30,26 @@ def my_cases(user, today: datetime.date | None = None) -> list[dict]:
     """The rows of the panel for ``user``: ``{"label", "count", "url"}``."""
     today = today or timezone.localdate()
     soon = WorkingCalendar.load().add_working_days(today, DUE_SOON_WORKING_DAYS)
-    mine = CitizenRequest.objects.filter(executor=user, status__in=OPEN_STATUSES)
+    counts = CitizenRequest.objects.filter(executor=user, status__in=OPEN_STATUSES).aggregate(
+        open=Count("pk"),
+        soon=Count("pk", filter=Q(answer_due__gte=today, answer_due__lte=soon)),
+        overdue=Count("pk", filter=Q(answer_due__lt=today)),
+    )
     cases = reverse("citizen_requests_cases:list")
 
     def url(**filters) -> str:
         return f"{cases}?{urlencode({'executor': user.pk, **filters})}"
 
     return [
-        {"label": _("My open cases"), "count": mine.count(), "url": url(status="open")},
+        {"label": _("My open cases"), "count": counts["open"], "url": url(status="open")},
         {
             "label": _("Due within %(days)s working days") % {"days": DUE_SOON_WORKING_DAYS},
-            "count": mine.filter(answer_due__gte=today, answer_due__lte=soon).count(),
+            "count": counts["soon"],
             "url": url(due_within=(soon - today).days),
         },
         {
             "label": _("Overdue"),
-            "count": mine.filter(answer_due__lt=today).count(),
+            "count": counts["overdue"],
             "url": url(overdue="on"),
         },
     ]
