@@ -16,6 +16,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -69,6 +71,20 @@ SIGNATURES: dict[str, SignatureAlgorithm] = {
     "1.2.398.3.10.1.1.2.2": SignatureAlgorithm("gost2015-512", "gost2015-512", "streebog512"),
     "1.2.643.7.1.1.3.3": SignatureAlgorithm("gost2015-512", "gost2015-512", "streebog512"),
 }
+
+
+#: What people read for each algorithm name (``SignatureAlgorithm.name``).
+LABELS = {
+    "gost2015-512": _("GOST 34.10-2015, 512-bit"),
+    "rsa-sha256": _("RSA with SHA-256"),
+    "rsa-sha384": _("RSA with SHA-384"),
+    "rsa-sha512": _("RSA with SHA-512"),
+}
+
+
+def label(name: str) -> str:
+    """The algorithm's name for people, in the active language."""
+    return str(LABELS.get(name, name))
 
 
 class UnsupportedAlgorithmError(ValueError):

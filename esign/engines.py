@@ -109,15 +109,17 @@ class PyHankoVerifier(Verifier):
             return EngineResult(self.name, False, [Reason("engine_rejected", str(error)[:200])])
         if status.bottom_line:
             return EngineResult(self.name, True)
-        reasons = []
+        stamp = status.timestamp_validity
         if not status.intact:
-            reasons.append(Reason("digest_mismatch"))
+            reasons = [Reason("digest_mismatch")]
         elif not status.valid:
-            reasons.append(Reason("signature_invalid"))
-        if not status.trusted:
-            reasons.append(Reason("untrusted", "pyHanko"))
-        if not reasons:
-            reasons.append(Reason("engine_rejected", status.summary()))
+            reasons = [Reason("signature_invalid")]
+        elif not status.trusted:
+            reasons = [Reason("untrusted", "pyHanko")]
+        elif stamp is not None and not (stamp.intact and stamp.valid and stamp.trusted):
+            reasons = [Reason("timestamp_invalid", "pyHanko")]
+        else:
+            reasons = [Reason("engine_rejected", status.summary()[:200])]
         return EngineResult(self.name, False, reasons)
 
 

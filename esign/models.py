@@ -91,7 +91,7 @@ class SignedSubmission(AppendOnly):
     certificate = models.BinaryField(_("signer's certificate"))
     iin = models.CharField(_("IIN"), max_length=12, blank=True)
     bin = models.CharField(_("BIN"), max_length=12, blank=True)
-    name = models.CharField(_("name"), max_length=300, blank=True)
+    name = models.CharField(_("signer's name"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     roles = models.JSONField(_("roles"), default=list, blank=True)
     serial = models.CharField(_("certificate serial number"), max_length=80, blank=True)
