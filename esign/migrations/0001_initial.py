@@ -6,101 +6,217 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RevocationList',
+            name="RevocationList",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('issuer', models.CharField(blank=True, max_length=500, verbose_name='issuer')),
-                ('this_update', models.DateTimeField(blank=True, null=True, verbose_name='issued')),
-                ('der', models.BinaryField()),
-                ('kept_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("issuer", models.CharField(blank=True, max_length=500, verbose_name="issuer")),
+                ("this_update", models.DateTimeField(blank=True, null=True, verbose_name="issued")),
+                ("der", models.BinaryField()),
+                ("kept_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'certificate revocation list',
-                'verbose_name_plural': 'certificate revocation lists',
+                "verbose_name": "certificate revocation list",
+                "verbose_name_plural": "certificate revocation lists",
             },
         ),
         migrations.CreateModel(
-            name='SigningNonce',
+            name="SigningNonce",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(max_length=64, unique=True, verbose_name='nonce')),
-                ('purpose', models.CharField(max_length=40, verbose_name='purpose')),
-                ('document', models.BinaryField(verbose_name='document')),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
-                ('expires_at', models.DateTimeField(db_index=True, verbose_name='expires')),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.CharField(max_length=64, unique=True, verbose_name="nonce")),
+                ("purpose", models.CharField(max_length=40, verbose_name="purpose")),
+                ("document", models.BinaryField(verbose_name="document")),
+                (
+                    "issued_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="issued"),
+                ),
+                ("expires_at", models.DateTimeField(db_index=True, verbose_name="expires")),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="used")),
             ],
             options={
-                'verbose_name': 'signing nonce',
-                'verbose_name_plural': 'signing nonces',
+                "verbose_name": "signing nonce",
+                "verbose_name_plural": "signing nonces",
             },
         ),
         migrations.CreateModel(
-            name='SignedSubmission',
+            name="SignedSubmission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(max_length=40, verbose_name='purpose')),
-                ('document', models.BinaryField(verbose_name='signed document')),
-                ('document_sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256 of the document')),
-                ('cms', models.BinaryField(verbose_name='signature (CMS)')),
-                ('certificate', models.BinaryField(verbose_name="signer's certificate")),
-                ('iin', models.CharField(blank=True, max_length=12, verbose_name='IIN')),
-                ('bin', models.CharField(blank=True, max_length=12, verbose_name='BIN')),
-                ('name', models.CharField(blank=True, max_length=300, verbose_name="signer's name")),
-                ('organisation', models.CharField(blank=True, max_length=300, verbose_name='organisation')),
-                ('roles', models.JSONField(blank=True, default=list, verbose_name='roles')),
-                ('serial', models.CharField(blank=True, max_length=80, verbose_name='certificate serial number')),
-                ('issuer', models.CharField(blank=True, max_length=500, verbose_name='issuer')),
-                ('algorithm', models.CharField(blank=True, max_length=40, verbose_name='algorithm')),
-                ('algorithm_oid', models.CharField(blank=True, max_length=64)),
-                ('signed_at', models.DateTimeField(blank=True, null=True, verbose_name='time of signing (timestamp)')),
-                ('expected_iin', models.CharField(blank=True, max_length=12, verbose_name='IIN in the form')),
-                ('expected_bin', models.CharField(blank=True, max_length=12, verbose_name='BIN in the form')),
-                ('nonce', models.CharField(blank=True, max_length=64, verbose_name='nonce')),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='received')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("purpose", models.CharField(max_length=40, verbose_name="purpose")),
+                ("document", models.BinaryField(verbose_name="signed document")),
+                (
+                    "document_sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 of the document"
+                    ),
+                ),
+                ("cms", models.BinaryField(verbose_name="signature (CMS)")),
+                ("certificate", models.BinaryField(verbose_name="signer's certificate")),
+                ("iin", models.CharField(blank=True, max_length=12, verbose_name="IIN")),
+                ("bin", models.CharField(blank=True, max_length=12, verbose_name="BIN")),
+                (
+                    "name",
+                    models.CharField(blank=True, max_length=300, verbose_name="signer's name"),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=300, verbose_name="organisation"),
+                ),
+                ("roles", models.JSONField(blank=True, default=list, verbose_name="roles")),
+                (
+                    "serial",
+                    models.CharField(
+                        blank=True, max_length=80, verbose_name="certificate serial number"
+                    ),
+                ),
+                ("issuer", models.CharField(blank=True, max_length=500, verbose_name="issuer")),
+                (
+                    "algorithm",
+                    models.CharField(blank=True, max_length=40, verbose_name="algorithm"),
+                ),
+                ("algorithm_oid", models.CharField(blank=True, max_length=64)),
+                (
+                    "signed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="time of signing (timestamp)"
+                    ),
+                ),
+                (
+                    "expected_iin",
+                    models.CharField(blank=True, max_length=12, verbose_name="IIN in the form"),
+                ),
+                (
+                    "expected_bin",
+                    models.CharField(blank=True, max_length=12, verbose_name="BIN in the form"),
+                ),
+                ("nonce", models.CharField(blank=True, max_length=64, verbose_name="nonce")),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="received"
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signed submission',
-                'verbose_name_plural': 'signed submissions',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "signed submission",
+                "verbose_name_plural": "signed submissions",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SignatureCheck',
+            name="SignatureCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('valid', 'valid'), ('invalid', 'invalid'), ('revocation_unknown', 'revocation status unknown')], max_length=20, verbose_name='verdict')),
-                ('reasons', models.JSONField(blank=True, default=list, verbose_name='reasons')),
-                ('engine', models.CharField(blank=True, max_length=40, verbose_name='engine')),
-                ('signed_at', models.DateTimeField(blank=True, null=True, verbose_name='time of signing (timestamp)')),
-                ('ocsp_response', models.BinaryField(blank=True, null=True, verbose_name='OCSP response')),
-                ('revocation', models.JSONField(default=list, verbose_name='revocation status of each certificate')),
-                ('anchors', models.JSONField(default=list, verbose_name='trust anchors (SHA-256)')),
-                ('anchor', models.CharField(blank=True, max_length=100, verbose_name='trust anchor reached')),
-                ('checked_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='checked')),
-                ('crl', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='esign.revocationlist')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checks', to='esign.signedsubmission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("valid", "valid"),
+                            ("invalid", "invalid"),
+                            ("revocation_unknown", "revocation status unknown"),
+                        ],
+                        max_length=20,
+                        verbose_name="verdict",
+                    ),
+                ),
+                ("reasons", models.JSONField(blank=True, default=list, verbose_name="reasons")),
+                ("engine", models.CharField(blank=True, max_length=40, verbose_name="engine")),
+                (
+                    "signed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="time of signing (timestamp)"
+                    ),
+                ),
+                (
+                    "ocsp_response",
+                    models.BinaryField(blank=True, null=True, verbose_name="OCSP response"),
+                ),
+                (
+                    "revocation",
+                    models.JSONField(
+                        default=list, verbose_name="revocation status of each certificate"
+                    ),
+                ),
+                ("anchors", models.JSONField(default=list, verbose_name="trust anchors (SHA-256)")),
+                (
+                    "anchor",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="trust anchor reached"
+                    ),
+                ),
+                (
+                    "checked_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="checked"
+                    ),
+                ),
+                (
+                    "crl",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="esign.revocationlist",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checks",
+                        to="esign.signedsubmission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signature check',
-                'verbose_name_plural': 'signature checks',
-                'ordering': ['-checked_at', '-pk'],
+                "verbose_name": "signature check",
+                "verbose_name_plural": "signature checks",
+                "ordering": ["-checked_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='signedsubmission',
-            index=models.Index(fields=['content_type', 'object_id'], name='signed_target'),
+            model_name="signedsubmission",
+            index=models.Index(fields=["content_type", "object_id"], name="signed_target"),
         ),
     ]
