@@ -22,6 +22,8 @@ TST_INFO = "1.2.840.113549.1.9.16.1.4"
 CONTENT_TYPE_ATTR = "1.2.840.113549.1.9.3"
 MESSAGE_DIGEST_ATTR = "1.2.840.113549.1.9.4"
 TIMESTAMP_ATTR = "1.2.840.113549.1.9.16.2.14"
+#: The largest signature read: a CMS with a certificate chain and a timestamp is a few KB.
+MAX_BYTES = 512 * 1024
 
 
 class MalformedError(ValueError):
@@ -94,6 +96,8 @@ def load(data: bytes, *, expected_content: str = DATA) -> SignedMessage:
     Raises :class:`MalformedError`: ``malformed`` for unreadable bytes, ``several_signers``,
     ``signer_missing`` when the signer's certificate is not inside.
     """
+    if len(data) > MAX_BYTES:
+        raise MalformedError("malformed", f"larger than {MAX_BYTES} bytes")
     try:
         der = unarmor(data)
         info = cms.ContentInfo.load(der)

@@ -69,3 +69,13 @@ def test_each_algorithm_has_its_engine_and_the_setting_replaces_it(world, pinned
 
     assert (verdict.valid, verdict.engine) == (False, "refuses")
     assert [(r.code, r.detail) for r in verdict.reasons] == [("engine_rejected", "refused")]
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [b"", b"\x30\x80", b"\x30" * 600_000, b"-----BEGIN CMS-----\n" + b"A" * 40, "Қ".encode()],
+)
+def test_hostile_signatures_get_a_reason_not_an_error(world, pinned, signature):
+    verdict = verify(DATA, signature, iin=IIN)
+
+    assert not verdict.valid and [r.code for r in verdict.reasons] == ["malformed"]

@@ -8,6 +8,8 @@ and CRLs.
 
 import datetime
 
+from django.utils import translation
+
 import pytest
 from asn1crypto import pem
 
@@ -169,7 +171,10 @@ def test_without_pinned_anchors_verification_fails_closed(world, settings, tmp_p
     ).verdict
 
     assert (verdict.state, codes(verdict)) == (INVALID, ["no_anchors"])
-    assert verdict.reasons[0].message == "Cannot be verified: no trust anchors configured."
+    with translation.override("en"):
+        assert verdict.reasons[0].message == "Cannot be verified: no trust anchors configured."
+    with translation.override("ru"):
+        assert verdict.reasons[0].message.startswith("Проверка невозможна")
     assert world.requests == []
 
 
