@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .reasons import Reason
+
 
 class ImmutableRecordError(RuntimeError):
     """An attempt to change a record that is evidence."""
@@ -154,3 +156,8 @@ class SignatureCheck(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.get_state_display()} {self.checked_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def reason_list(self) -> list[Reason]:
+        """The reasons, each with its message in the active language."""
+        return [Reason.from_dict(item) for item in self.reasons]

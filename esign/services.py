@@ -13,6 +13,7 @@ signed submission with its first check, and :func:`recheck` appends a later one 
 :mod:`esign.jobs` does it for verdicts whose revocation status was unknown).
 """
 
+import contextlib
 import datetime
 import hashlib
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import canonical, verification
+from .certificates import UnreadableError, unarmor
 from .models import RevocationList, SignatureCheck, SignedSubmission, SigningNonce
 from .reasons import Reason
 from .signals import signature_checked
@@ -103,6 +105,8 @@ def verify_document(
     organisation, ``bin_``). The nonce is used up, whatever the verdict."""
     now = now or timezone.now()
     raw = signature.encode("ascii", "replace") if isinstance(signature, str) else bytes(signature)
+    with contextlib.suppress(UnreadableError):
+        raw = unarmor(raw)  # kept as DER, the form a .p7s file has
     iin, bin_ = _digits(iin), _digits(bin_)
     with transaction.atomic():
         document, problem = _use_nonce(nonce, purpose, now)

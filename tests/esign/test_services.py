@@ -4,6 +4,8 @@ import datetime
 import hashlib
 import json
 
+from django.utils import translation
+
 import pytest
 from django_q.models import Schedule
 
@@ -203,6 +205,10 @@ def test_a_recheck_with_the_anchors_gone_appends_an_invalid_check(
     check = services.recheck(submission)
 
     assert (check.state, check.reasons) == (INVALID, [{"code": "no_anchors", "detail": ""}])
+    with translation.override("en"):
+        assert [r.message for r in check.reason_list] == [
+            "Cannot be verified: no trust anchors configured."
+        ]
     assert submission.checks.count() == 2 and submission.latest_check == check
 
 
