@@ -14,6 +14,7 @@ the nonce (:class:`~esign.models.SigningNonce`), and it is those bytes, not what
 sends back, that the signature must cover.
 """
 
+import base64
 import datetime
 import json
 import secrets
@@ -70,8 +71,13 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The bytes as text: what NCALayer is given (base64 of ``data``) reads as this."""
+        """The bytes as text, for a page that shows them as they are."""
         return self.data.decode("utf-8")
+
+    @property
+    def base64(self) -> str:
+        """The bytes in base64: what the page hands NCALayer to sign (``data`` of its call)."""
+        return base64.b64encode(self.data).decode("ascii")
 
 
 def parse(data: bytes) -> Document:

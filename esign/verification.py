@@ -17,6 +17,7 @@
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -28,6 +29,8 @@ from . import algorithms, anchors, chain, cms, engines, timestamps
 from .certificates import Holder, holder, is_signing_key
 from .reasons import Reason
 from .revocation import NetworkSource, Status
+
+logger = logging.getLogger(__name__)
 
 VALID = "valid"
 INVALID = "invalid"
@@ -136,9 +139,16 @@ def verify(
         return verdict
     try:
         message = cms.load(signature)
+        return _judge(verdict, message, content, iin, bin_, trust, revocation, now)
     except cms.MalformedError as error:
         verdict.reasons = [Reason(error.code, str(error)[:200])]
-        return verdict
+    except (ValueError, TypeError, KeyError) as error:  # a certificate inside that does not parse
+        logger.warning("Unreadable part of a signature: %s", error, exc_info=True)
+        verdict.state, verdict.reasons = INVALID, [Reason("malformed", str(error)[:200])]
+    return verdict
+
+
+def _judge(verdict, message, content, iin, bin_, trust, revocation, now) -> Verdict:
     verdict.signer = holder(message.signer)
     verdict.certificate = message.signer.dump()
     verdict.algorithm_oid = message.signature_oid

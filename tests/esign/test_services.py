@@ -1,5 +1,6 @@
 """The canonical document, the kept evidence, and the re-check of unknown revocation statuses."""
 
+import base64
 import datetime
 import hashlib
 import json
@@ -48,6 +49,7 @@ def test_the_canonical_document_is_sorted_compact_utf8_json_kept_with_its_nonce(
     assert bytes(kept.document) == document.data and kept.used_at is None
     assert kept.expires_at - kept.issued_at == datetime.timedelta(minutes=30)
     assert canonical.parse(document.data) == document
+    assert base64.b64decode(document.base64) == document.data
     assert ("attachments.0.name", "a.pdf") in canonical.rows(document.content)
 
 
