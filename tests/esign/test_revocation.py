@@ -108,3 +108,18 @@ def test_a_fetched_crl_is_kept_for_a_while(world, pinned, settings):
 
     assert first.state == second.state == "good" and first.source == "crl"
     assert world.requests.count("GET /crl/nca-rsa.crl") == 1
+
+
+def test_an_ocsp_answer_signed_by_the_issuer_itself_counts(world):
+    cert, issuer = certs(world, "rsa", "revoked")
+    hierarchy = world.hierarchies["rsa"]
+    request, nonce = revocation.ocsp_request(cert, issuer)
+    hierarchy.responder, saved = hierarchy.intermediate, hierarchy.responder
+    try:
+        raw = world.ocsp_response(request)
+    finally:
+        hierarchy.responder = saved
+
+    status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, world.now)
+
+    assert (status.state, status.source, status.revoked_at) == ("revoked", "ocsp", world.now - DAY)
