@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +9,9 @@ class AgencyConfig(AppConfig):
     verbose_name = _("Agency")
 
     def ready(self):
-        from . import cache  # noqa: F401  (the page cache's invalidation receivers)
+        # cache: the page cache's invalidation receivers; names: names in the reader's language
+        from . import cache, names  # noqa: F401
         from .staff_auth import language  # noqa: F401  (new accounts' admin language)
+
+        for label in names.NAMED_MODELS:
+            names.install(apps.get_model(label))

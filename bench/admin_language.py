@@ -6,8 +6,15 @@ admin screens: the dashboard, the page explorer, the page editor, a page's histo
 and documents, the reports and the workflows. For each it prints the words of the visible text
 (text nodes outside ``script``, ``style``, ``template`` and ``hidden`` elements), how many are in
 Latin script, and their share; first without the Kazakh catalogues of the packages
-(``locale_vendor``), then with them. Brand and file-type names are not counted. ``--top`` lists
-the commonest Latin words left. Exits non-zero when the share with the catalogues is 3 % or more.
+(``locale_vendor``), then with them. Brand and file-type names are not counted.
+
+What the office itself wrote in another language is content, not interface, and is counted
+apart: a text node equal to the title of a page in the Russian or English tree, or to the name
+of a document's or image's file (the English FAQ answers in the workflow report, say). The
+figures are printed for the interface alone and with that content.
+
+``--top`` lists the commonest Latin words of the interface, and ``--show`` prints each text that
+holds one. Exits non-zero when the interface's share with the catalogues is 3 % or more.
 """
 
 import argparse
@@ -67,6 +74,9 @@ NAMES = {
     "gb",
     "utc",
     "ok",
+    "baspasoz",
+    # The "x" of picture sizes (1600x900).
+    "x",
 }
 SKIPPED = {"script", "style", "template", "noscript", "svg"}
 VOID = {
@@ -87,10 +97,12 @@ VOID = {
 
 
 class VisibleText(HTMLParser):
+    """The text nodes of a page that a reader sees."""
+
     def __init__(self):
         super().__init__()
         self.stack: list[bool] = []  # per open element: is its content hidden?
-        self.words: list[str] = []
+        self.texts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -107,14 +119,28 @@ class VisibleText(HTMLParser):
             self.stack.pop()
 
     def handle_data(self, data):
-        if not (self.stack and self.stack[-1]):
-            self.words.extend(WORD.findall(data))
+        text = " ".join(data.split())
+        if text and not (self.stack and self.stack[-1]):
+            self.texts.append(text)
+
+
+def counted_words(text: str) -> list[str]:
+    """The words of ``text`` that count: brand and file-type names aside."""
+    return [word for word in WORD.findall(text) if word.lower() not in NAMES]
+
+
+def visible_texts(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    return parser.texts
 
 
 def visible_words(html: str) -> list[str]:
-    parser = VisibleText()
-    parser.feed(html)
-    return [word for word in parser.words if word.lower() not in NAMES]
+    return [word for text in visible_texts(html) for word in counted_words(text)]
+
+
+def is_latin(word: str) -> bool:
+    return bool(LATIN.search(word))
 
 
 def screens():
@@ -148,32 +174,79 @@ def screens():
     return found
 
 
-def measure(client, paths) -> dict[str, tuple[int, int, Counter]]:
+def measure(client, paths, content=frozenset(), show=False) -> dict[str, tuple[int, int, Counter]]:
+    """Per screen: the interface's words, how many are Latin, and those Latin words.
+
+    A text node equal to one of ``content`` (what the office wrote in another language: the
+    titles of its Russian and English pages, its files' names) is content, not interface, and is
+    counted apart, under the name ``content in other languages``.
+    """
     results = {}
+    other = [0, 0, Counter()]
     for name, path in paths.items():
         response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{name}: {path} answered {response.status_code}")
-        words = visible_words(response.content.decode())
-        latin = Counter(word for word in words if LATIN.search(word))
+        words, latin, shown = [], Counter(), set()
+        for text in visible_texts(response.content.decode()):
+            counted = counted_words(text)
+            if text in content:
+                other[0] += len(counted)
+                other[1] += sum(is_latin(word) for word in counted)
+                continue
+            words.extend(counted)
+            latin.update(word for word in counted if is_latin(word))
+            if any(is_latin(word) for word in counted):
+                shown.add(text)
         results[name] = (len(words), sum(latin.values()), latin)
+        if show:
+            for text in sorted(shown):
+                print(f"  [{name}] {text}")
+    results["content in other languages"] = tuple(other)
     return results
 
 
+def content_in_other_languages() -> frozenset[str]:
+    """Titles of the pages outside the Kazakh tree, and the names of documents' and images' files."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    titles = Page.objects.exclude(locale__language_code="kk").values_list("title", flat=True)
+    files = [
+        Path(item.file.name).name
+        for model in (get_document_model(), get_image_model())
+        for item in model.objects.all()
+    ]
+    return frozenset(" ".join(text.split()) for text in (*titles, *files))
+
+
 def report(title, results) -> float:
+    """Print the figures per screen; return the Latin share of the interface's words."""
     print(title)
+    other = results.pop("content in other languages", None)
     total = sum(words for words, _, _ in results.values())
     latin = sum(count for _, count, _ in results.values())
     for name, (words, count, _) in results.items():
-        print(f"  {name:18} {words:6} words  {count:5} Latin  {count / max(words, 1):6.1%}")
+        print(f"  {name:26} {words:6} words  {count:5} Latin  {count / max(words, 1):6.1%}")
     share = latin / max(total, 1)
-    print(f"  {'all screens':18} {total:6} words  {latin:5} Latin  {share:6.1%}")
+    print(f"  {'interface, all screens':26} {total:6} words  {latin:5} Latin  {share:6.1%}")
+    if other is not None:
+        words, count, _ = other
+        with_content = (latin + count) / max(total + words, 1)
+        print(f"  {'content in other languages':26} {words:6} words  {count:5} Latin")
+        print(
+            f"  {'interface and content':26} {total + words:6} words  {latin + count:5} Latin  {with_content:6.1%}"
+        )
     return share
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument(
+        "--show", action="store_true", help="print each text that holds a Latin word, by screen"
+    )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         configure(scratch, "admin-language")
@@ -196,10 +269,11 @@ def main():
         session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.filter(user=admin).first().persistent_id
         session.save()
         paths = screens()
+        content = content_in_other_languages()
         own = [path for path in settings.LOCALE_PATHS if Path(path).name != "locale_vendor"]
         with override_settings(LOCALE_PATHS=own):
-            report("Without the packages' Kazakh catalogues", measure(client, paths))
-        results = measure(client, paths)
+            report("Without the packages' Kazakh catalogues", measure(client, paths, content))
+        results = measure(client, paths, content, show=arguments.show)
         share = report("With them (locale_vendor)", results)
         left = sum((latin for _, _, latin in results.values()), Counter())
         print(f"Commonest Latin words left: {left.most_common(arguments.top)}")

@@ -1,6 +1,7 @@
 """One demo user per role, in the groups that ``workflows.roles`` defines.
 
-Running the seed again repairs the groups (see ``workflows.roles.sync_groups``).
+Running the seed again repairs the groups (see ``workflows.roles.sync_groups``) and their names
+in the admin's languages (``workflows.names.sync_names``).
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from agency.staff_auth.factors import (
     recovery_codes,
     secret_base32,
 )
+from workflows.names import sync_names
 from workflows.roles import sync_groups
 
 
@@ -101,6 +103,7 @@ def seed_roles() -> tuple[int, int]:
     group memberships are added.
     """
     synced = sync_groups(django_apps)
+    sync_names(django_apps)
     groups = {key: group for key, (group, _created) in synced.items()}
     groups_created = sum(created for _group, created in synced.values())
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -20,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
-from agency.models import AgencyProfile, SiteSettings
+from agency.models import AgencyProfile, NameTranslation, SiteSettings
 from press_pages.models import (
     BriefingIndexPage,
     FAQCategory,
@@ -46,7 +47,11 @@ from .fields import PageTexts, agency_profile, demo_key
 from .localize import translate
 from .seeding import TRANSLATED, SeederBase
 
-COLLECTION_NAME = "Демо / Demo"
+COLLECTION_NAME = "Демо"
+#: The collection's name in the admin's languages (``agency.names``).
+COLLECTION_NAMES = {"kk": "Демо", "ru": "Демо", "en": "Demo"}
+#: What the collection was called before its name had translations.
+FORMER_COLLECTION_NAME = "Демо / Demo"
 
 
 class SiteSetup(SeederBase):
@@ -54,9 +59,19 @@ class SiteSetup(SeederBase):
 
     def seed_media(self) -> None:
         root = Collection.get_first_root_node()
-        self.collection = root.get_children().filter(name=COLLECTION_NAME).first()
+        self.collection = (
+            root.get_children().filter(name__in=[COLLECTION_NAME, FORMER_COLLECTION_NAME]).first()
+        )
         if self.collection is None:
             self.collection = root.add_child(name=COLLECTION_NAME)
+        elif self.collection.name != COLLECTION_NAME:
+            self.collection.name = COLLECTION_NAME
+            self.collection.save(update_fields=["name"])
+        NameTranslation.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(Collection),
+            object_id=self.collection.pk,
+            defaults=COLLECTION_NAMES,
+        )
         images = {
             self._image_key(image): image
             for image in get_image_model().objects.filter(collection=self.collection)

@@ -18,6 +18,7 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Locale, Page, Site
 
+from agency.addresses import absolute_url
 from agency.cache import current_generation
 from agency.models import AgencyProfile, SiteSettings
 
@@ -270,7 +271,7 @@ def language_links(request, page: Page | None) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
-                "full_url": full_url,
+                "full_url": absolute_url(full_url, request),
                 "current": code == current,
                 "is_translation": full_url is not None,
             }

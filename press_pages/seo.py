@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from agency.addresses import page_url
+
 from .chrome import memo
 from .models import BriefingPage, FAQAnswerPage, HomePage, NewsPage
 
@@ -78,7 +80,7 @@ def _organisation(chrome: dict, url: str | None = None) -> dict:
 def json_ld(page, request, chrome: dict, image: dict | None) -> dict | None:
     """schema.org data for ``page``: an FAQ page, a news article, an event or the organisation."""
     language = chrome["language"]
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     if isinstance(page, FAQAnswerPage):
         return {
             "@context": "https://schema.org",

@@ -12,6 +12,7 @@ from django_q.brokers import get_broker
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from agency import names
 from agency.cache import forget_generation
 from tests.press_pages.sample_site import build_sample_site
 from workflows.guard import clear_scan_cache
@@ -34,6 +35,7 @@ def _isolate_cache_and_language():
     cache.clear()
     forget_generation()
     clear_scan_cache()
+    names.forget()
     yield
     cache.clear()
     translation.activate("kk")

@@ -4,6 +4,7 @@ from .cache import CacheGeneration
 from .calendar import CalendarDay
 from .daily import DailyRun
 from .jobs import QueuedJob
+from .names import NameTranslation
 from .outbox import OutboxMessage
 from .profile import AgencyProfile, FooterLinkBlock, SiteSettings
 from .registers import RegisterCounter
@@ -14,6 +15,7 @@ __all__ = [
     "CalendarDay",
     "DailyRun",
     "FooterLinkBlock",
+    "NameTranslation",
     "OutboxMessage",
     "QueuedJob",
     "RegisterCounter",

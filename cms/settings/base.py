@@ -9,6 +9,8 @@ import hashlib
 from datetime import timedelta
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
 import dj_database_url
@@ -199,7 +201,13 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin names the content languages in the reader's language; the public site's switcher
+# keeps each language's own name (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("kk", gettext_lazy("Kazakh")),
+    ("ru", gettext_lazy("Russian")),
+    ("en", gettext_lazy("English")),
+]
 WAGTAIL_I18N_ENABLED = True
 # The project's own catalogues first; then the Kazakh it adds for Wagtail, wagtail-localize,
 # django-q2 and Django's contrib apps (cms/vendor_catalogues.py).

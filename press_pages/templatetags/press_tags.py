@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from agency.addresses import page_url
+
 from .. import chrome, seo
 
 register = template.Library()
@@ -78,6 +80,12 @@ def meta_description(context) -> str:
     return seo.meta_description(
         _current_page(context), chrome.chrome(context.get("request"), _current_page(context))
     )
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page) -> str | None:
+    """The page's absolute URL on the address being served (the Site record's port aside)."""
+    return page_url(page, context.get("request"))
 
 
 @register.simple_tag

@@ -2,7 +2,8 @@
 
 The demo's Site record says ``127.0.0.1:8000`` (from ``WAGTAILADMIN_BASE_URL``); the public
 reaches it as ``press.example.kz`` behind a proxy. Feeds, the sitemap, calendars and card QR
-codes must name the latter, as robots.txt always has.
+codes, and a page's canonical, sharing and alternate-language links, must name the latter, as
+robots.txt always has.
 """
 
 import re
@@ -121,6 +122,16 @@ class TestServedAddress:
         assert (
             ":8000" not in get(client, index.url + index.reverse_subpage("ical")).content.decode()
         )
+
+    def test_canonical_sharing_and_alternate_addresses(self, client, pages):
+        body = get(client, pages["news"].url).content.decode()
+        assert ":8000" not in body
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', body).group(1)
+        assert canonical == f"{SERVED}/kk/news/launch/"
+        assert f'<meta property="og:url" content="{canonical}">' in body
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)"', body)
+        assert alternates and all(href.startswith(f"{SERVED}/") for href in alternates)
+        assert f'"mainEntityOfPage": "{canonical}"' in body
 
     def test_robots_txt_is_unchanged(self, client):
         assert f"Sitemap: {SERVED}/sitemap.xml" in get(client, "/robots.txt").content.decode()
