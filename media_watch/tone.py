@@ -4,12 +4,16 @@ A lexicon per language (``lexicons/{kk,ru,en}.tsv``, shipped with the code, noth
 at run time) gives press words a weight from −2 (арест, өрт, corruption) to +2 (награда,
 марапат, award). Entries match by word stems (:mod:`agency.analysis`), so every case form
 counts; an entry may also be a phrase (рост цен, баға өсуі) that wins over its single words,
-a root (``жақсар*``: the forms of a Kazakh verb) or one exact form (``=сәтті``).
+a root (``жақсар*``: the forms of a Kazakh verb) or one exact form (``=сәтті``). An entry of
+weight 0 is a set phrase whose words only look loaded (Министерство по чрезвычайным
+ситуациям, скорая помощь), and a *shifter* (снизилась, азайды, fell, погашена) turns round
+the loaded words of its clause: преступность снизилась is good news.
 
-Negation turns a word round:
+Negation turns a word round too:
 
 * Russian не, ни, без and English not, no, never, without, -n't reach the next three words;
-  Russian нет reaches three words on and four back (пострадавших нет);
+  Russian нет reaches three words on and four back (пострадавших нет), and не before a verb
+  of finding or occurring three back (нарушений не выявлено);
 * Kazakh жоқ and емес follow what they negate and reach four words back (шағымдар түскен
   жоқ); a verb negated by its suffix -ма/-ме/-ба/-бе/-па/-пе (болмады, анықталмады,
   жақсармады) negates itself and the two words before it;
@@ -17,7 +21,8 @@ Negation turns a word round:
   negative (не только, ғана емес, not only) are left alone.
 
 A negated bad word counts half, for the good side (нарушений не выявлено: the absence of bad
-news is mildly good); a negated good word counts fully bad (не открыли). The sum, divided by
+news is mildly good); a negated good word counts fully bad (не открыли); a shifted word
+counts fully the other way. The sum, divided by
 the square root of the text's length in 40-word units past the first (long articles name more
 loaded words without being more loaded), is the score; ±1 or beyond decides the tone.
 """
@@ -37,6 +42,12 @@ THRESHOLD = 1.0
 WORDS_PER_UNIT = 40
 NEGATED_BAD = -0.5
 NEGATED_GOOD = -1.0
+SHIFT = "shift"
+# A decrease or a resolution refers back to its clause's subject (задолженность по зарплате
+# перед работниками полностью погашена), a decrease of a good thing to the next words only.
+SHIFTER_REACH = (2, 8)
+SHIFTER_REACH_FOR_GOOD = (2, 2)
+SHIFTED = -1.0
 MAX_REASONS = 8
 
 # Negator: (words reached after it, words reached before it).
@@ -57,11 +68,12 @@ EN_CONTRACTION = (3, 0)
 KK_NEGATED_VERB_REACH = (0, 2)
 # Russian не before a verb of finding or occurring negates the words before it too:
 # нарушений не выявлено, жалоб не поступало, пострадавших не было.
-RU_EXISTENTIAL = (
+RU_EXISTENTIAL_WORDS = (
     "выявлено выявлены выявлен выявила выявили поступало поступило поступали было были "
     "зафиксировано зафиксированы зарегистрировано зарегистрированы установлено обнаружено "
     "обнаружены имеется отмечено отмечалось допущено допущены наблюдается"
 )
+RU_EXISTENTIAL = frozenset(RU_EXISTENTIAL_WORDS.split())
 RU_EXISTENTIAL_REACH = (3, 3)
 # Set phrases with a negator that negate nothing: the word after a Russian or English
 # negator (не только, not only), the word before a Kazakh one (ғана емес).
@@ -78,7 +90,7 @@ KK_NEGATED_VERB = re.compile(
     r"|са|се|ңыз|ңіз|ңдар|ңдер|й|йық|йік|ймыз|йміз|ймын|ймін|йсыз|йсіз)"
 )
 KK_NOT_NEGATED = frozenset({"болмаса"})
-CLAUSE_END = re.compile(r"[.,;:!?…()\[\]«»\"“”]|\s[–—-]\s")
+CLAUSE_END = re.compile(r"[.,;:!?…()\[\]]|\s[–—-]\s")
 
 
 @dataclass(frozen=True)
@@ -97,7 +109,7 @@ class ToneVerdict:
 @dataclass(frozen=True)
 class _Entry:
     patterns: tuple[tuple[str, str], ...]  # ("stem" | "prefix" | "form", value) per word
-    weight: float
+    weight: float | None  # None: a shifter
 
 
 class Lexicon:
@@ -115,7 +127,7 @@ class Lexicon:
             if not line or line.startswith("#"):
                 continue
             text, _tab, weight_text = line.partition("\t")
-            weight = float(weight_text)
+            weight = None if weight_text == SHIFT else float(weight_text)
             patterns = self._patterns(text)
             if not patterns:
                 raise ValueError(f"{language} lexicon line {number}: no words in {text!r}")
@@ -241,14 +253,9 @@ def _negator_reach(words: list[_Word], index: int, language: str) -> tuple[int, 
         neighbour = words[index + 1].lower if index + 1 < len(words) else ""
     if neighbour in NOT_NEGATING[language]:
         return None
-    if language == "ru" and word.lower == "не" and neighbour in _russian_existential():
+    if language == "ru" and word.lower == "не" and neighbour in RU_EXISTENTIAL:
         return RU_EXISTENTIAL_REACH
     return reach
-
-
-@cache
-def _russian_existential() -> frozenset[str]:
-    return frozenset(RU_EXISTENTIAL.split())
 
 
 def _in_reach(
@@ -267,17 +274,9 @@ def _in_reach(
     return False
 
 
-def score(text: str, language: str) -> ToneVerdict:
-    """The tone of ``text`` written in ``language`` ("kk", "ru" or "en").
-
-    A language without a lexicon gives a neutral verdict with no reasons: nothing is known.
-    """
-    if language not in LANGUAGES or not text:
-        return ToneVerdict(NEUTRAL, 0.0, ())
-    lexicon = Lexicon.load(language)
-    words = _words(text, language)
-    hits: list[tuple[int, int, float]] = []  # first word, last word, weight
-    covered: set[int] = set()
+def _hits(lexicon: Lexicon, words: list[_Word]) -> list[tuple[int, int, _Entry]]:
+    """``(first word, last word, entry)`` for the lexicon's entries in the words, longest first."""
+    hits = []
     position = 0
     while position < len(words):
         found = lexicon.match(words, position)
@@ -285,33 +284,66 @@ def score(text: str, language: str) -> ToneVerdict:
             position += 1
             continue
         entry, length = found
-        hits.append((position, position + length - 1, entry.weight))
-        covered.update(range(position, position + length))
+        hits.append((position, position + length - 1, entry))
         position += length
-    if not hits:
+    return hits
+
+
+def _turner(
+    words: list[_Word], first: int, last: int, turners: dict[int, tuple[int, int]]
+) -> int | None:
+    """The first negator or shifter whose reach takes in words ``first``…``last``."""
+    for turner, reach in turners.items():
+        if _in_reach(words, turner, first, last, reach):
+            return turner
+    return None
+
+
+def _with(reason: str, words: list[_Word], turner: int, first: int) -> str:
+    written = words[turner].written
+    return f"{written} + {reason}" if turner < first else f"{reason} + {written}"
+
+
+def score(text: str, language: str) -> ToneVerdict:
+    """The tone of ``text`` written in ``language`` ("kk", "ru" or "en").
+
+    A language without a lexicon gives a neutral verdict with no reasons: nothing is known.
+    """
+    if language not in LANGUAGES or not text:
         return ToneVerdict(NEUTRAL, 0.0, ())
-    negators = {}
+    words = _words(text, language)
+    hits = _hits(Lexicon.load(language), words)
+    if not any(entry.weight for _first, _last, entry in hits):
+        return ToneVerdict(NEUTRAL, 0.0, ())
+    covered = {index for first, last, _entry in hits for index in range(first, last + 1)}
+    negators: dict[int, tuple[int, int]] = {}
+    self_negated: set[int] = set()
     for index in range(len(words)):
         reach = _negator_reach(words, index, language)
-        if reach is not None:
+        if reach == KK_NEGATED_VERB_REACH:
+            self_negated.add(index)
+        if reach is not None and index not in covered:
             negators[index] = reach
+    shifters = {
+        first: SHIFTER_REACH
+        for first, last, entry in hits
+        if entry.weight is None and _turner(words, first, last, negators) is None
+    }
     effects: list[tuple[float, int, str]] = []
-    for first, last, weight in hits:
+    for first, last, entry in hits:
+        if not entry.weight:
+            continue
+        weight = entry.weight
         reason = text[words[first].start : words[last].end]
-        # A Kazakh verb negated by its own suffix (жақсармады) turns its own entry round.
-        negated = any(
-            negators.get(index) == KK_NEGATED_VERB_REACH for index in range(first, last + 1)
-        )
-        for negator, reach in negators.items():
-            if negated:
-                break
-            if negator in covered or not _in_reach(words, negator, first, last, reach):
-                continue
-            negated = True
-            written = words[negator].written
-            reason = f"{written} + {reason}" if negator < first else f"{reason} + {written}"
-        if negated:
+        if self_negated.intersection(range(first, last + 1)):
             weight *= NEGATED_BAD if weight < 0 else NEGATED_GOOD
+        elif (negator := _turner(words, first, last, negators)) is not None:
+            weight *= NEGATED_BAD if weight < 0 else NEGATED_GOOD
+            reason = _with(reason, words, negator, first)
+        reaches = shifters if entry.weight < 0 else dict.fromkeys(shifters, SHIFTER_REACH_FOR_GOOD)
+        if (shifter := _turner(words, first, last, reaches)) is not None:
+            weight *= SHIFTED
+            reason = _with(reason, words, shifter, first)
         effects.append((weight, first, reason))
     total = sum(effect for effect, _first, _reason in effects)
     total /= math.sqrt(max(1.0, len(words) / WORDS_PER_UNIT))
