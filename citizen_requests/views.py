@@ -21,7 +21,7 @@ from agency.models import AgencyProfile
 from agency.uploads import MAX_FILES
 from agency.uploads.limits import refuse_over_total
 from esign import canonical
-from esign.services import record, verify_document
+from esign.services import record, submissions_for, verify_document
 
 from . import signing
 from .forms import RequestForm, StatusForm
@@ -264,6 +264,30 @@ def status_context(citizen_request: CitizenRequest) -> dict:
         "refused": citizen_request.status == Status.REFUSED,
         "forwarded": citizen_request.status == Status.FORWARDED,
         "Action": RequestEvent.Action,
+        "signature": _signature_status(citizen_request),
+    }
+
+
+def mask_iin(iin: str) -> str:
+    """An IIN with its middle hidden (``880101•••••2``): enough to recognise, not to reuse."""
+    if len(iin) != 12:
+        return "•" * len(iin)
+    return f"{iin[:6]}{'•' * 5}{iin[-1]}"
+
+
+def _signature_status(citizen_request: CitizenRequest) -> dict | None:
+    """What the status page says about the request's signature; ``None`` when it was not filed
+    through the site's form."""
+    if not citizen_request.signature:
+        return None
+    if citizen_request.signature != Signature.SIGNED:
+        return {"signed": False}
+    submissions = submissions_for(citizen_request)
+    check = submissions[0].latest_check if submissions else None
+    return {
+        "signed": bool(submissions),
+        "verified": check is not None and check.state == "valid",
+        "iin": mask_iin(submissions[0].iin) if submissions else "",
     }
 
 

@@ -8,20 +8,39 @@ import base64
 import html
 import re
 
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from citizen_requests.kinds import RequestKind, Signature, UnsignedPolicy
-from citizen_requests.models import CitizenRequest, RequestSettings
+from citizen_requests.models import CitizenRequest, PersonalDataAccess, RequestSettings
+from citizen_requests.reports.figures import figures
 from esign.models import SignedSubmission
 from esign.services import submissions_for
 from tests.agency.identifiers import make_iin
-from tests.citizen_requests.helpers import form_page, valid_data
+from tests.citizen_requests.helpers import form_page, officer, status_page, valid_data
 from tests.esign.world import BIN, HEAD_IIN, IIN
+from tests.signin import staff_login
+from tests.workflows.moderation import member, prefer_english
 
 pytestmark = pytest.mark.django_db
+
+
+def viewer_without_personal_data():
+    """Staff who may see cases but not the requesters' personal data."""
+    group, _created = Group.objects.get_or_create(name="Case readers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
+            codename__in=["access_admin", "view_citizenrequest"],
+        )
+    )
+    user = member("editors", "reader")
+    user.groups.add(group)
+    return user
 
 
 def hidden(response, name: str) -> str:
@@ -193,3 +212,71 @@ def test_going_back_to_the_form_keeps_what_was_typed(page):
     assert back.status_code == 200
     assert page.get_template(back.wsgi_request) in [t.name for t in back.templates]
     assert 'value="Бюджет 2026"' in back.content.decode()
+
+
+def test_the_officer_sees_the_signature_and_the_downloads_are_checked_and_logged(
+    pinned, page, client
+):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    signed_post(citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now()))
+    case = CitizenRequest.objects.get()
+    (submission,) = submissions_for(case)
+    user = officer()
+    prefer_english(user)
+    staff_login(client, user)
+
+    text = html.unescape(
+        client.get(reverse("citizen_requests_cases:case", args=[case.pk])).content.decode()
+    )
+
+    assert "Signed with ЭЦП" in text and "ТЕСТОВ АЙДАР" in text and IIN in text
+    assert "RSA with SHA-256" in text and "not revoked at the time of signing" in text
+    urls = {
+        part: reverse("citizen_requests_cases:signed_file", args=[case.pk, submission.pk, part])
+        for part in ("document", "cms")
+    }
+    assert urls["document"] in text and urls["cms"] in text
+    before = PersonalDataAccess.objects.filter(request=case).count()
+    got = client.get(urls["document"])
+    assert got.content == document and "no-store" in got["Cache-Control"]
+    cms = client.get(urls["cms"])
+    assert cms.content == bytes(submission.cms)
+    assert cms["Content-Type"] == "application/pkcs7-signature"
+    assert PersonalDataAccess.objects.filter(request=case).count() == before + 2
+    other = Client()
+    staff_login(other, viewer_without_personal_data())
+    assert other.get(urls["cms"]).status_code == 403
+    missing = reverse("citizen_requests_cases:signed_file", args=[case.pk, submission.pk, "key"])
+    assert client.get(missing, follow=True).status_code == 404
+
+
+def test_the_status_page_says_signed_and_verified_with_the_iin_masked(pinned, page):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    done = signed_post(
+        citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now())
+    )
+    case = CitizenRequest.objects.get()
+
+    shown = Client().post(
+        status_page("en").url, {"number": case.number, "code": done.context["tracking_code"]}
+    )
+
+    text = shown.content.decode()
+    assert "Signed with ЭЦП and verified" in text
+    assert f"{IIN[:6]}•••••{IIN[-1]}" in text and IIN not in text
+
+
+def test_the_reports_count_signed_and_unsigned_requests(pinned, page):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    signed_post(citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now()))
+    Client().post(page.url, valid_data())
+
+    counted = figures(CitizenRequest.objects.all())
+
+    assert (counted.signed, counted.unsigned) == (1, 1)
