@@ -82,6 +82,10 @@ def test_a_citizen_files_in_kk_an_officer_answers_and_the_citizen_reads_the_answ
     )
     citizen.locator("#id_consent").check()
     citizen.get_by_role("button", name=re.compile("Send the request|Сұрауды жіберу")).click()
+    # The signing step shows the request; this requester sends it without a signature.
+    expect(citizen.locator("[data-signed-rows]")).to_contain_text(SUBJECT)
+    problems["signing step"] = serious_violations(citizen)
+    citizen.locator("[data-unsigned-button]").click()
 
     acknowledgement = citizen.locator("[data-acknowledgement]")
     expect(acknowledgement).to_be_visible()
