@@ -142,6 +142,7 @@ def test_a_journalist_files_a_media_request_in_ru_on_a_phone(requests_site, new_
     )
     journalist.locator("#id_consent").check()
     journalist.locator("[data-submit]").click()
+    journalist.locator("[data-unsigned-button]").click()
     expect(journalist.locator("[data-acknowledgement]")).to_be_visible()
     expect(journalist.locator("html")).to_have_attribute("lang", "ru")
     number = journalist.locator("[data-number]").inner_text()
