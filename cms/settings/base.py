@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "workflows",
     "citizen_requests",
     "accreditation",
+    "media_watch",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -424,6 +425,29 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WORKFLOWS_REQUIRED_LOCALES = env.get_list("REQUIRED_LOCALES", ["kk", "ru"])
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
+
+# ---------------------------------------------------------------------------
+# Media watch
+# ---------------------------------------------------------------------------
+# Outlets' feeds and sitemaps are polled every MONITOR_POLL_MINUTES, each source as its own job.
+# Fetching a private, loopback, link-local or reserved address is refused (on every redirect
+# too) unless MONITOR_ALLOW_PRIVATE_HOSTS is true.
+MONITOR_ALLOW_PRIVATE_HOSTS = env.get_bool("MONITOR_ALLOW_PRIVATE_HOSTS", False)
+MONITOR_POLL_MINUTES = env.get_int("MONITOR_POLL_MINUTES", 3)
+MONITOR_FETCH_TIMEOUT = env.get_int("MONITOR_FETCH_TIMEOUT_SECONDS", 20)
+MONITOR_MAX_RESPONSE_KB = env.get_int("MONITOR_MAX_RESPONSE_KB", 5 * 1024)
+# Requests to one host and port are spaced by this many milliseconds.
+MONITOR_HOST_DELAY_MS = env.get_int("MONITOR_HOST_DELAY_MS", 1000)
+# A failed request is tried again this many times, after 1, 2, 4 ... times the delay.
+MONITOR_FETCH_RETRIES = env.get_int("MONITOR_FETCH_RETRIES", 2)
+MONITOR_RETRY_DELAY_MS = env.get_int("MONITOR_RETRY_DELAY_MS", 500)
+# A source that failed this many polls in a row is shown as unhealthy; until it succeeds it
+# is polled less and less often, at most every MONITOR_MAX_BACKOFF_MINUTES.
+MONITOR_UNHEALTHY_AFTER = env.get_int("MONITOR_UNHEALTHY_AFTER", 3)
+MONITOR_MAX_BACKOFF_MINUTES = env.get_int("MONITOR_MAX_BACKOFF_MINUTES", 6 * 60)
+# Article pages fetched for their text per source and poll.
+MONITOR_ARTICLES_PER_POLL = env.get_int("MONITOR_ARTICLES_PER_POLL", 30)
+MONITOR_USER_AGENT = env.get_str("MONITOR_USER_AGENT", "Baspasoz-MediaWatch/1.0")
 
 # ---------------------------------------------------------------------------
 # Logging
