@@ -91,6 +91,15 @@ def session() -> requests.Session:
     return current
 
 
+def forget_session() -> None:
+    """Close this thread's session and its pooled connections (tests that change the guard's
+    setting; a connection made under the old one would be reused)."""
+    current = getattr(_local, "session", None)
+    if current is not None:
+        current.close()
+        _local.session = None
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None

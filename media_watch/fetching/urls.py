@@ -1,6 +1,6 @@
 """Canonical addresses: one item, one address, however the feed decorated its link."""
 
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 #: Query parameters that only say where a click came from.
 TRACKING_PARAMETERS = {
@@ -25,6 +25,7 @@ TRACKING_PARAMETERS = {
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_LENGTH = 2000
+PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
 
 class NotWebAddress(ValueError):
@@ -46,7 +47,8 @@ def is_tracking(name: str) -> bool:
 
 def canonical_url(url: str, base: str | None = None) -> str:
     """``url`` (resolved against ``base``) without its fragment, tracking parameters and
-    default port, its scheme and host in lower case and its remaining parameters sorted.
+    default port, its scheme and host in lower case (a host in another script in its ASCII
+    form), its path percent-encoded one way and its remaining parameters sorted.
 
     Raises :class:`NotWebAddress` for anything but an absolute http(s) address of at most
     2,000 characters.
@@ -71,7 +73,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
         for name, value in parse_qsl(parts.query, keep_blank_values=True)
         if not is_tracking(name)
     )
-    result = urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+    path = quote(unquote(parts.path), safe=PATH_SAFE) or "/"
+    result = urlunsplit((scheme, netloc, path, urlencode(query), ""))
     if len(result) > MAX_LENGTH:
         raise NotWebAddress(url)
     return result
