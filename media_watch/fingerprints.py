@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 SKETCH_SIZE = 32
-INDEX_KEYS = 8
+INDEX_KEYS = 4
 SHINGLE = 3
 #: Two sketches this similar are one story.
 SIMILARITY = 0.4

@@ -33,6 +33,8 @@ class Route:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FeedServer/1"
+    #: Headers and body leave in one write (two small ones would wait for a delayed ACK).
+    wbufsize = 256 * 1024
 
     def log_message(self, format, *args):
         pass
