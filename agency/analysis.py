@@ -13,6 +13,16 @@ The Kazakh grammar aims at consistency, not at dictionary lemmas: every form of
 a word must give the same stem (журналист, журналистерге → журналис), and
 unrelated words different stems. It never leaves a stem shorter than three
 letters, so short words (заң, үй) stay whole.
+
+Proper names need more care in Russian. Snowball knows Russian words, not
+Kazakh names: it reads the -ан of Нурлан and Казахстан as a verb ending
+(нурла, but Нурланом → нурлан), the -ым of Досым as an adjective's, and the
+-ов of a surname as a genitive plural, so Ахметов gives ахмет while Ахметову
+gives ахметов. A name declines like a noun or an adjective and nothing else, so
+:func:`name_stem` takes off only such case endings. :func:`stem_as_written`
+picks it for a capitalised Russian word of a text; a word list that must find
+names (the media watch) stems its own words both ways (see
+:func:`looks_like_surname`).
 """
 
 import re
@@ -161,6 +171,102 @@ def stem(word: str, language: str) -> str:
     if language in SNOWBALL_LANGUAGES:
         return _snowball(language).stemWord(word)
     return word
+
+
+# Case endings of Russian nouns and adjectives, longest first. The adjective endings -ым, -им,
+# -ых, -их, -ыми, -ими count only after the consonants that end an adjective or a surname
+# (Ахметовым, Пушкиных, Достоевским), so that Досым, Максим and Рахим stay whole. -ов, -ев and
+# -ин are never endings: they belong to the surname.
+RU_CASE_ENDINGS = (
+    "а я о е ё у ю ы и ь й ом ем ём ой ою ам ям ами ями ах ях ия ии ию ие ией иям иями иях "
+    "ье ья ью ьи ьей ьем ьям ьями ьях ого его ому ему ая яя ую юю ое ее ые ие ый ий"
+)
+RU_NAME_ENDINGS = sorted(RU_CASE_ENDINGS.split(), key=len, reverse=True)
+RU_ADJECTIVE_ENDINGS = ("ыми", "ими", "ым", "им", "ых", "их")
+RU_BEFORE_ADJECTIVE_ENDING = frozenset("вкнцшжчщ")
+RU_SURNAME_RE = re.compile(
+    r"[^\W\d_]{2,}(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?"
+    r"|(?:ович|евич|ич|овн|евн|ичн)(?:а|у|ем|е|ой|ы|ну|ою)?"
+    r"|(?:ск|цк)(?:ий|ая|ого|ой|ому|им|ом|ую|ие|их|ими))"
+)
+
+
+def _russian_name_stem(word: str) -> str:
+    word = word.replace("ё", "е")
+    for ending in RU_ADJECTIVE_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= KK_MIN_STEM and stem[-1] in RU_BEFORE_ADJECTIVE_ENDING:
+                return stem
+            break
+    for ending in RU_NAME_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= KK_MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=20_000)
+def name_stem(word: str, language: str) -> str:
+    """The stem of one lower-case word read as a proper name (a person, a place, a body).
+
+    In Russian only the case endings of nouns and adjectives come off: Ахметов, Ахметову,
+    Ахметовым → ахметов; Нурлан, Нурланом → нурлан; Казахстан, Казахстане → казахстан. Kazakh
+    and English names decline like any word, so there it is :func:`stem`.
+    """
+    if language == "ru" and word:
+        return _russian_name_stem(word)
+    return stem(word, language)
+
+
+@lru_cache(maxsize=100_000)
+def stem_as_written(word: str, language: str) -> str:
+    """The stem of a word as written in a text: a capitalised Russian word is read as a name.
+
+    A capitalised common word (the first of a sentence) mostly gets the same stem either
+    way; a word list that must match it in both places registers both stems of its words.
+    """
+    if language == "ru" and word[:1].isupper():
+        return name_stem(word.lower(), language)
+    return stem(word.lower(), language)
+
+
+def looks_like_surname(word: str, language: str) -> bool:
+    """Whether a Russian word has the form of a surname or patronymic (Ахметов, Пушкина,
+    Ахметович, Достоевский, in any case), whose plain :func:`stem` would be wrong."""
+    return language == "ru" and RU_SURNAME_RE.fullmatch(word.lower()) is not None
+
+
+def word_parts(word: str, language: str) -> list[tuple[str, int]]:
+    """The parts of one word matched by ``WORD_RE``, as written, with their offsets in it.
+
+    A hyphenated word gives its parts; in Kazakh an ending written after a hyphen (ЭЦҚ-ны)
+    belongs to the part before it and is not a part of its own (see :func:`word_spans`).
+    """
+    if "-" not in word:
+        return [(word.replace("’", "'"), 0)]
+    parts = []
+    offset = 0
+    for part in word.replace("’", "'").split("-"):
+        if not (parts and language == "kk" and _is_kazakh_ending(part.lower())):
+            parts.append((part, offset))
+        offset += len(part) + 1
+    return parts
+
+
+def word_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+    """The words of a text as written, with their character offsets: ``(word, start, end)``.
+
+    They are the words of :func:`tokenise`, in the same order, before lower-casing. A Kazakh
+    ending after a hyphen is inside the span of the word it belongs to (ЭЦҚ-ны is one span).
+    """
+    spans = []
+    for match in WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        parts = word_parts(word, language)
+        for index, (part, offset) in enumerate(parts):
+            end = start + parts[index + 1][1] - 1 if index + 1 < len(parts) else match.end()
+            spans.append((part, start + offset, end))
+    return spans
 
 
 def tokenise(text: str, language: str) -> list[str]:
