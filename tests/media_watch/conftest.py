@@ -1,5 +1,8 @@
 """The media watch tests' feed server (one per module, emptied for each test), and a fresh
-start for the process-wide state of the media watch: the hosts' turns and the kept matcher."""
+start for the process-wide state of the media watch: the hosts' turns and the kept matcher.
+Messages are read in English."""
+
+from django.utils import translation
 
 import pytest
 
@@ -25,6 +28,8 @@ def feed_server(module_feed_server):
 
 @pytest.fixture(autouse=True)
 def _fresh_media_watch_state():
+    """Messages are read in English here; the hosts' turns and the matcher start afresh."""
+    translation.activate("en")
     throttle.forget()
     forget_matcher()
     yield
