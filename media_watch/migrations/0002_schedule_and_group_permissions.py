@@ -33,19 +33,18 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Only what it needs: rolling the other apps' later migrations back leaves it in place.
     dependencies = [
         ("media_watch", "0001_initial"),
-        ("accreditation", "0008_registration_cancel_reason"),
-        ("citizen_requests", "0007_schedules_call_jobs"),
-        ("workflows", "0006_translation_readiness"),
-        ("cms", "0003_move_models_to_agency"),
-        ("press_pages", "0004_translatable_child_rows"),
-        ("agency", "0006_cache_generation"),
+        ("accreditation", "0006_notices_opt_in"),
+        ("citizen_requests", "0006_letters_settings_to_agency_profile"),
+        ("workflows", "0004_kernel_permissions"),
+        ("press_pages", "0003_briefing_capacity_and_cancellation"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
-        ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
+        ("django_q", "0018_task_success_index"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
