@@ -49,6 +49,13 @@ def _after_vowel(stem: str) -> bool:
     return bool(stem) and stem[-1] in KK_VOWELS
 
 
+def _after_full_vowel(stem: str) -> bool:
+    """A vowel other than ы/і: облысы is облыс + ы (жұмысы, мәжілісі), not облы + сы, while
+    жобасы and жүйесі are жоба + сы and жүйе + сі. Few nouns end in ы or і; many end in -ыс/-іс.
+    """
+    return _after_vowel(stem) and stem[-1] not in "ыі"
+
+
 def _after_vowel_or_nasal(stem: str) -> bool:
     return bool(stem) and (stem[-1] in KK_VOWELS or stem[-1] in "мнң")
 
@@ -101,7 +108,8 @@ KK_CASE = [
 KK_POSSESSIVE = [
     *_endings(_after_consonant, "ымыз", "іміз", "ыңыз", "іңіз", "ым", "ім", "ың", "ің"),
     *_endings(_third_person_after_consonant, "ы", "і"),
-    *_endings(_after_vowel, "мыз", "міз", "ңыз", "ңіз", "сы", "сі", "м", "ң"),
+    *_endings(_after_vowel, "мыз", "міз", "ңыз", "ңіз", "м", "ң"),
+    *_endings(_after_full_vowel, "сы", "сі"),
 ]
 KK_PLURAL = [
     *_endings(_anywhere, "лар", "лер", "дар", "дер"),

@@ -199,7 +199,9 @@ def test_a_matcher_with_no_terms_or_empty_text_finds_nothing():
 
 
 def test_many_terms_share_one_automaton_and_the_matcher_is_reusable():
-    terms = [Term(index, f"Ахмет{root}ов", "ru", "person") for index, root in enumerate("абвгдежзик")]
+    terms = [
+        Term(index, f"Ахмет{root}ов", "ru", "person") for index, root in enumerate("абвгдежзик")
+    ]
     terms.append(Term("corruption", "коррупция", "ru"))
     matcher = TermMatcher(terms)
     text = "Ахметбову и Ахметиковым предъявлено обвинение в коррупции."
