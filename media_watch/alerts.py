@@ -9,6 +9,9 @@ secretaries, each in their own language, with the outlets, the headline, the mat
 the words that decided the tone.
 """
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -24,10 +27,15 @@ ALERTED_KINDS = (WatchTerm.Kind.AGENCY, WatchTerm.Kind.PERSON)
 TEMPLATE = "media_watch/mail/alert"
 
 
-def calls_for_alert(mention: Mention) -> bool:
-    """A negative mention (as scored, or as an officer set it) of the agency or an official."""
+def calls_for_alert(mention: Mention, now=None) -> bool:
+    """A negative mention (as scored, or as an officer set it) of the agency or an official,
+    in an item published within ``MONITOR_ALERT_MAX_AGE_HOURS``."""
+    now = now or timezone.now()
+    recent = mention.item.published_at >= now - datetime.timedelta(
+        hours=settings.MONITOR_ALERT_MAX_AGE_HOURS
+    )
     negative = mention.current_tone == Tone.NEGATIVE
-    return negative and any(hit.get("kind") in ALERTED_KINDS for hit in mention.hits)
+    return recent and negative and any(hit.get("kind") in ALERTED_KINDS for hit in mention.hits)
 
 
 def recipients():
@@ -73,7 +81,8 @@ def claim(story_id: int) -> bool:
 def raise_alerts(found: list[Mention]) -> int:
     """Alert the stories of ``found`` that call for it and were not alerted yet. Returns how
     many stories were alerted."""
-    story_ids = sorted({m.story_id for m in found if calls_for_alert(m)})
+    now = timezone.now()
+    story_ids = sorted({m.story_id for m in found if calls_for_alert(m, now)})
     if not story_ids:
         return 0
     pending = Story.objects.filter(Q(pk__in=story_ids) & Q(alerted_at__isnull=True))

@@ -71,7 +71,7 @@ class Stored:
 
 
 def max_age() -> datetime.timedelta | None:
-    days = getattr(settings, "MONITOR_MAX_ITEM_AGE_DAYS", 0)
+    days = settings.MONITOR_MAX_ITEM_AGE_DAYS
     return datetime.timedelta(days=days) if days else None
 
 

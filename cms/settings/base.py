@@ -445,6 +445,11 @@ MONITOR_RETRY_DELAY_MS = env.get_int("MONITOR_RETRY_DELAY_MS", 500)
 # is polled less and less often, at most every MONITOR_MAX_BACKOFF_MINUTES.
 MONITOR_UNHEALTHY_AFTER = env.get_int("MONITOR_UNHEALTHY_AFTER", 3)
 MONITOR_MAX_BACKOFF_MINUTES = env.get_int("MONITOR_MAX_BACKOFF_MINUTES", 6 * 60)
+# Items published longer ago than this are not stored (0: all are); a negative mention alerts
+# the heads only while the item is at most MONITOR_ALERT_MAX_AGE_HOURS old (a source added
+# today does not alert about last month's news).
+MONITOR_MAX_ITEM_AGE_DAYS = env.get_int("MONITOR_MAX_ITEM_AGE_DAYS", 0)
+MONITOR_ALERT_MAX_AGE_HOURS = env.get_int("MONITOR_ALERT_MAX_AGE_HOURS", 48)
 # Article pages fetched for their text per source and poll.
 MONITOR_ARTICLES_PER_POLL = env.get_int("MONITOR_ARTICLES_PER_POLL", 30)
 MONITOR_USER_AGENT = env.get_str("MONITOR_USER_AGENT", "Baspasoz-MediaWatch/1.0")

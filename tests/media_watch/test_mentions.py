@@ -67,6 +67,18 @@ def test_a_negative_mention_of_the_agency_alerts_once_per_story(feed_server):
     assert again.alerts == 0 and len(mail.outbox) == 1
 
 
+def test_old_news_found_by_a_new_source_is_recorded_but_not_alerted(feed_server):
+    WatchTermFactory(text="Министерство просвещения", kind="agency")
+    member("heads", "head")
+    source = feed_source(
+        feed_server,
+        "/old.xml",
+        [news(feed_server.url("/old/1"), SCANDAL, SCANDAL_TEXT, hours_ago=72)],
+    )
+    result = poll(source)
+    assert len(result.mentions) == 1 and result.alerts == 0 and not mail.outbox
+
+
 def test_a_negative_topic_is_recorded_but_not_alerted(feed_server):
     WatchTermFactory(text="учебники", kind="topic")
     member("heads", "head")
