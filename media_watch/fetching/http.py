@@ -2,12 +2,15 @@
 
 :func:`fetch` asks only for what changed (``If-None-Match``, ``If-Modified-Since``), waits its
 turn on the host (:mod:`.throttle`), gives up after ``MONITOR_FETCH_TIMEOUT`` seconds in all and
-after ``MONITOR_MAX_RESPONSE_KB`` of (decompressed) body, reading no further, and tries a
+after ``MONITOR_MAX_RESPONSE_KB`` of (decompressed) body, reading no further (a body sent slowly is cut
+off at the time limit too), and tries a
 transient failure (a timeout, a dropped connection, a 5xx, a 429) again after 1, 2, 4 ... times
 ``MONITOR_RETRY_DELAY_MS``. Every connection goes through the address guard (:mod:`.guard`).
 """
 
+import contextlib
 import email.utils
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -113,6 +116,23 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, moment.timestamp() - time.time())
 
 
+def _watchdog(response, seconds: float) -> threading.Timer:
+    """A timer that cuts the connection of ``response`` after ``seconds``: a server that sends
+    its body a byte at a time keeps each read under the read timeout, but not the whole."""
+
+    def cut():
+        connection = getattr(response.raw, "connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(seconds, 0.0), cut)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
 def _fetch_once(url: str, headers: dict, timeout: float, cap: int) -> Fetched:
     deadline = time.monotonic() + timeout
     try:
@@ -139,12 +159,16 @@ def _fetch_once(url: str, headers: dict, timeout: float, cap: int) -> Fetched:
             if declared.isdigit() and int(declared) > cap:
                 raise FetchError(too_large(cap), status=status, transient=False)
             body = bytearray()
-            for chunk in response.iter_content(CHUNK):
-                body += chunk
-                if len(body) > cap:
-                    raise FetchError(too_large(cap), status=status, transient=False)
-                if time.monotonic() > deadline:
-                    raise FetchError(timed_out(timeout), status=status)
+            watchdog = _watchdog(response, deadline - time.monotonic())
+            try:
+                for chunk in response.iter_content(CHUNK):
+                    body += chunk
+                    if len(body) > cap:
+                        raise FetchError(too_large(cap), status=status, transient=False)
+                    if time.monotonic() > deadline:
+                        raise FetchError(timed_out(timeout), status=status)
+            finally:
+                watchdog.cancel()
             return Fetched(
                 url=response.url,
                 status=status,
@@ -166,6 +190,8 @@ def _fetch_once(url: str, headers: dict, timeout: float, cap: int) -> Fetched:
     ):
         raise FetchError(_("The address is not a valid web address."), transient=False) from None
     except requests.RequestException as error:
+        if time.monotonic() > deadline:
+            raise FetchError(timed_out(timeout)) from None
         reason = error.__class__.__name__
         raise FetchError(_("The connection failed (%(reason)s).") % {"reason": reason}) from None
 

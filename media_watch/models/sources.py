@@ -121,3 +121,15 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    def save(self, *args, **kwargs):
+        """A source given a new address starts afresh: what the old server said and how it
+        was doing do not carry over."""
+        if self.pk and kwargs.get("update_fields") is None:
+            previous = Source.objects.filter(pk=self.pk).values_list("url", flat=True).first()
+            if previous is not None and previous != self.url:
+                self.etag = self.last_modified = self.last_error = ""
+                self.health = self.Health.NEW
+                self.consecutive_failures = 0
+                self.next_attempt_at = None
+        super().save(*args, **kwargs)

@@ -28,6 +28,8 @@ class Route:
     #: Send this many bytes of filler, streamed, instead of ``body``.
     stream_size: int = 0
     declare_length: bool = True
+    #: Send ``body`` one byte at a time, this many seconds apart.
+    trickle: float = 0.0
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -63,6 +65,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._not_modified(route)
         if route.stream_size:
             return self._stream(route)
+        if route.trickle:
+            return self._trickle(route)
         return self._send(200, route.body, route.content_type, route)
 
     def _not_modified(self, route):
@@ -83,6 +87,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         try:
             self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def _trickle(self, route):
+        self.send_response(200)
+        self.send_header("Content-Type", route.content_type)
+        self.send_header("Content-Length", str(len(route.body)))
+        self.end_headers()
+        self.wfile.flush()
+        try:
+            for index in range(len(route.body)):
+                self.wfile.write(route.body[index : index + 1])
+                self.wfile.flush()
+                time.sleep(route.trickle)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 

@@ -116,3 +116,22 @@ def test_editors_do_not_see_the_media_watch(client):
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("media_watch_sources:index") not in home
     assert client.get(reverse("media_watch_sources:index")).status_code in (302, 403)
+
+
+def test_a_source_given_a_new_address_starts_afresh(client):
+    signed_in(client, "press_secretaries")
+    source = SourceFactory(
+        url="https://old.example/rss",
+        etag='"x"',
+        health=Source.Health.UNHEALTHY,
+        consecutive_failures=5,
+        last_error="The server answered HTTP 500.",
+    )
+    edit = reverse("media_watch_sources:edit", args=[source.pk])
+    form = {"outlet": source.outlet_id, "kind": "feed", "language": "ru", "active": "on"}
+    assert client.post(edit, {**form, "url": "https://old.example/rss"}).status_code == 302
+    source.refresh_from_db()
+    assert source.health == Source.Health.UNHEALTHY and source.etag == '"x"'
+    assert client.post(edit, {**form, "url": "https://new.example/rss"}).status_code == 302
+    source.refresh_from_db()
+    assert (source.health, source.etag, source.consecutive_failures) == ("new", "", 0)

@@ -90,6 +90,16 @@ def test_a_slow_server_times_out(feed_server, settings):
     assert time.monotonic() - started < 0.55
 
 
+def test_a_body_sent_a_byte_at_a_time_is_cut_off_at_the_time_limit(feed_server, settings):
+    settings.MONITOR_FETCH_TIMEOUT = 0.3
+    settings.MONITOR_FETCH_RETRIES = 0
+    url = feed_server.add("/trickle.xml", "<rss>" + "x" * 200 + "</rss>", trickle=0.02)
+    started = time.monotonic()
+    with pytest.raises(http.FetchError, match="0.3 seconds"):
+        http.fetch(url)
+    assert time.monotonic() - started < 1
+
+
 @pytest.mark.parametrize("declared", [True, False])
 def test_an_oversize_answer_is_not_read_past_the_cap(feed_server, settings, declared):
     settings.MONITOR_MAX_RESPONSE_KB = 256
