@@ -7,6 +7,8 @@
 * :func:`poll_source` polls one source; when it stored items that want their article text, it
   queues :func:`fetch_articles` for the source, so the alerts of the feed step do not wait for
   the pages.
+* :func:`send_held_alerts` (every minute) and :func:`send_daily_digest` (daily);
+  :func:`send_telegram_alert` is queued by an alert when a Telegram bot is configured.
 
 Each job is harmless to run twice: a second poll asks the server only for what changed and
 stores no address twice; a second article step finds no item still waiting.
@@ -16,7 +18,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from agency import queue
+from agency.daily import once_a_day
 
+from . import alerts, digest
 from .models import Item, Source
 from .polling import poll, poll_interval
 from .texts import extract_articles, wanted
@@ -77,3 +81,20 @@ def fetch_articles(source_id: int) -> dict:
             name=f"media watch: articles of source {source_id}",
         )
     return result.as_json()
+
+
+def send_held_alerts() -> int:
+    """Send the alerts held during the quiet hours, or called for by an officer's tone (every
+    minute). Harmless twice: a story is alerted once."""
+    return alerts.send_held_alerts()
+
+
+def send_telegram_alert(story_id: int) -> bool:
+    """Send the Telegram message of an alerted story (queued by the alert)."""
+    return alerts.send_telegram(story_id)
+
+
+@once_a_day("media watch: daily digest")
+def send_daily_digest() -> int:
+    """Mail the day's mentions to the Heads and the press secretaries (daily)."""
+    return digest.send_daily_digest()

@@ -450,6 +450,12 @@ MONITOR_MAX_BACKOFF_MINUTES = env.get_int("MONITOR_MAX_BACKOFF_MINUTES", 6 * 60)
 # today does not alert about last month's news).
 MONITOR_MAX_ITEM_AGE_DAYS = env.get_int("MONITOR_MAX_ITEM_AGE_DAYS", 0)
 MONITOR_ALERT_MAX_AGE_HOURS = env.get_int("MONITOR_ALERT_MAX_AGE_HOURS", 48)
+# No alert is sent in the quiet hours (Asia/Almaty, e.g. "22:00-07:00"; empty: none): they go
+# out when the hours end. A Telegram bot (its token and the chat's id) also gets each alert.
+MONITOR_QUIET_HOURS = env.get_str("MONITOR_QUIET_HOURS")
+MONITOR_TELEGRAM_BOT_TOKEN = env.get_str("MONITOR_TELEGRAM_BOT_TOKEN")
+MONITOR_TELEGRAM_CHAT_ID = env.get_str("MONITOR_TELEGRAM_CHAT_ID")
+MONITOR_TELEGRAM_API_URL = env.get_str("MONITOR_TELEGRAM_API_URL", "https://api.telegram.org")
 # Article pages fetched for their text per source and poll.
 MONITOR_ARTICLES_PER_POLL = env.get_int("MONITOR_ARTICLES_PER_POLL", 30)
 MONITOR_USER_AGENT = env.get_str("MONITOR_USER_AGENT", "Baspasoz-MediaWatch/1.0")

@@ -1,12 +1,20 @@
-"""The minute schedule that queues the sources' polls, and the groups' permissions on the new
-models (the press secretaries keep the media watch, the Heads read it)."""
+"""The media watch's schedules (the sources' polls and the held alerts every minute, the digest
+daily), and the groups' permissions on the new models (the press secretaries keep the media
+watch, the Heads read it)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from agency.schedules import daily_schedules
 from workflows.roles import sync_groups
 
-POLL_SCHEDULE = "media watch: poll due sources"
+MINUTE_SCHEDULES = {
+    "media watch: poll due sources": "media_watch.jobs.poll_due_sources",
+    "media watch: send held alerts": "media_watch.jobs.send_held_alerts",
+}
+create_daily, delete_daily = daily_schedules(
+    {"media watch: daily digest": ("media_watch.jobs.send_daily_digest", (9, 0))}
+)
 
 
 def forwards(apps, schema_editor):
@@ -16,20 +24,26 @@ def forwards(apps, schema_editor):
         app_config.models_module = None
     sync_groups(apps)
     Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.using(schema_editor.connection.alias).get_or_create(
-        name=POLL_SCHEDULE,
-        defaults={
-            "func": "media_watch.jobs.poll_due_sources",
-            "schedule_type": "I",  # Schedule.MINUTES
-            "minutes": 1,
-            "repeats": -1,
-        },
-    )
+    manager = Schedule.objects.using(schema_editor.connection.alias)
+    for name, func in MINUTE_SCHEDULES.items():
+        manager.get_or_create(
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": "I",  # Schedule.MINUTES
+                "minutes": 1,
+                "repeats": -1,
+            },
+        )
+    create_daily(apps, schema_editor)
 
 
 def backwards(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.using(schema_editor.connection.alias).filter(name=POLL_SCHEDULE).delete()
+    Schedule.objects.using(schema_editor.connection.alias).filter(
+        name__in=MINUTE_SCHEDULES
+    ).delete()
+    delete_daily(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
