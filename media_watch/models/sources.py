@@ -23,7 +23,7 @@ class Outlet(models.Model):
     language = models.CharField(
         _("language"),
         max_length=2,
-        choices=Language.choices,
+        choices=Language,
         default=Language.KK,
         help_text=_("The language of letters to the outlet."),
     )
@@ -82,7 +82,7 @@ class Source(models.Model):
     language = models.CharField(
         _("language"),
         max_length=2,
-        choices=Language.choices,
+        choices=Language,
         help_text=_("The language of items whose feed and text do not make it clear."),
     )
     active = models.BooleanField(_("active"), default=True)

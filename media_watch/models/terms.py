@@ -87,13 +87,13 @@ class Mention(models.Model):
     )
     terms = models.ManyToManyField(WatchTerm, verbose_name=_("terms"), related_name="mentions")
     hits = models.JSONField(_("matched words"), default=list)
-    tone = models.CharField(_("tone"), max_length=10, choices=Tone.choices, db_index=True)
+    tone = models.CharField(_("tone"), max_length=10, choices=Tone, db_index=True)
     tone_score = models.FloatField(_("tone score"), default=0.0)
     reasons = models.JSONField(
         _("tone reasons"), default=list, help_text=_("The words that decided the tone.")
     )
     corrected_tone = models.CharField(
-        _("tone set by an officer"), max_length=10, choices=Tone.choices, blank=True
+        _("tone set by an officer"), max_length=10, choices=Tone, blank=True
     )
     created_at = models.DateTimeField(_("found"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -117,8 +117,8 @@ class ToneCorrection(models.Model):
     lexicon's accuracy."""
 
     mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="corrections")
-    tone = models.CharField(_("tone"), max_length=10, choices=Tone.choices)
-    previous_tone = models.CharField(_("previous tone"), max_length=10, choices=Tone.choices)
+    tone = models.CharField(_("tone"), max_length=10, choices=Tone)
+    previous_tone = models.CharField(_("previous tone"), max_length=10, choices=Tone)
     note = models.TextField(_("note"), blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
