@@ -2,7 +2,12 @@
 last fetched, whether that worked, how many times in a row it failed and why, and when it is
 polled next."""
 
+from django.contrib import messages
 from django.db import models
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn
@@ -84,10 +89,35 @@ class SourceViewSet(HttpsAddressMixin, RefusingViewSetMixin, ModelViewSet):
     list_per_page = 50
 
 
+class OutletDeleteView(generic.DeleteView):
+    """An outlet whose sources or items are kept cannot go: say so instead of refusing
+    without a reason."""
+
+    def kept(self):
+        messages.error(
+            self.request,
+            gettext(
+                "“%(outlet)s” has sources or items and cannot be deleted. Delete its sources "
+                "first, or keep it."
+            )
+            % {"outlet": self.object},
+        )
+        return redirect(reverse(self.edit_url_name, args=[self.object.pk]))
+
+    def form_valid(self, form):
+        if self.usage and self.usage.is_protected:
+            return self.kept()
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            return self.kept()
+
+
 class OutletViewSet(HttpsAddressMixin, RefusingViewSetMixin, ModelViewSet):
     """The outlets watched: the language of letters to them, and whether each is a daily."""
 
     model = Outlet
+    delete_view_class = OutletDeleteView
     icon = "doc-full"
     menu_label = _("Outlets")
     menu_name = "media-watch-outlets"

@@ -2,10 +2,11 @@
 the outlets, for the press secretaries; the Heads read them; others are turned away."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
-from media_watch.models import Source, WatchTerm
+from media_watch.models import Item, Source, Story, WatchTerm
 from tests.media_watch.factories import OutletFactory, SourceFactory, WatchTermFactory
 from tests.signin import staff_login
 from tests.workflows.moderation import member, prefer_english
@@ -135,3 +136,29 @@ def test_a_source_given_a_new_address_starts_afresh(client):
     assert client.post(edit, {**form, "url": "https://new.example/rss"}).status_code == 302
     source.refresh_from_db()
     assert (source.health, source.etag, source.consecutive_failures) == ("new", "", 0)
+
+
+def test_an_outlet_with_sources_is_kept_with_a_message(client):
+    signed_in(client, "press_secretaries")
+    source = SourceFactory(outlet=OutletFactory(name="Kept"))
+    response = client.post(reverse("media_watch_outlets:delete", args=[source.outlet_id]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("media_watch_outlets:edit", args=[source.outlet_id])
+    page = client.get(response["Location"])
+    assert page.status_code == 200, page.content.decode()[-3000:]
+    assert "has sources or items and cannot be deleted" in page.content.decode()
+    assert Source.objects.filter(outlet__name="Kept").exists()
+    unindexed = OutletFactory(name="Items only")
+    Item.objects.create(
+        canonical_url="https://x.kz/1",
+        url="https://x.kz/1",
+        title="T",
+        published_at=timezone.now(),
+        language="ru",
+        outlet=unindexed,
+        story=Story.objects.create(title="T", language="ru", published_at=timezone.now()),
+    )
+    refused = client.post(reverse("media_watch_outlets:delete", args=[unindexed.pk]))
+    assert refused.status_code == 302 and Item.objects.filter(outlet=unindexed).exists()
+    empty = OutletFactory(name="Gone")
+    assert client.post(reverse("media_watch_outlets:delete", args=[empty.pk])).status_code == 302
