@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "esign",
     "citizen_requests",
     "accreditation",
+    "media_watch",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -435,36 +436,6 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
 
 # ---------------------------------------------------------------------------
-# Electronic signatures (esign)
-# ---------------------------------------------------------------------------
-# The pinned NCA RK certificates signatures must lead to (manage.py esign_anchors add FILE);
-# never the system's TLS store. With none, every signature fails closed.
-ESIGN_ANCHORS_DIR = Path(env.get_str("ESIGN_ANCHORS_DIR") or VAR_DIR / "esign-anchors")
-# The only addresses asked about revocation: OCSP first, then the CRLs.
-ESIGN_OCSP_URLS = env.get_list("ESIGN_OCSP_URLS", ["http://ocsp.pki.gov.kz/"])
-ESIGN_CRL_URLS = env.get_list(
-    "ESIGN_CRL_URLS",
-    [
-        "https://crl.pki.gov.kz/nca_gost_2022.crl",
-        "https://crl.pki.gov.kz/nca_rsa_2022.crl",
-        "http://crl.root.gov.kz/gost2015_2022.crl",
-        "http://crl.root.gov.kz/rsa2020.crl",
-    ],
-)
-ESIGN_FETCH_TIMEOUT = env.get_int("ESIGN_FETCH_TIMEOUT", 5)
-ESIGN_CRL_MAX_MB = env.get_int("ESIGN_CRL_MAX_MB", 64)
-# Roles (NCA role OIDs) that may sign for an organisation: first head, right to sign, employee.
-ESIGN_FILING_ROLE_OIDS = env.get_list(
-    "ESIGN_FILING_ROLE_OIDS", ["1.2.398.3.3.4.1.2.1", "1.2.398.3.3.4.1.2.2", "1.2.398.3.3.4.1.2.5"]
-)
-# How long an issued document may wait for its signature, and how long a signature whose
-# revocation status was unknown is checked again.
-ESIGN_NONCE_MINUTES = env.get_int("ESIGN_NONCE_MINUTES", 30)
-ESIGN_RECHECK_DAYS = env.get_int("ESIGN_RECHECK_DAYS", 30)
-# Another engine for a signature algorithm: {"<signature OID>": "dotted.path.Verifier"}.
-ESIGN_VERIFIERS: dict[str, str] = {}
-
-# ---------------------------------------------------------------------------
 # Logging
 # ---------------------------------------------------------------------------
 LOGGING = {
@@ -473,3 +444,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
 }
+
+# The services' own settings: electronic signatures and the media watch.
+from .services import *  # noqa: E402, F403

@@ -60,3 +60,8 @@ ESIGN_FETCH_TIMEOUT = 2
 # When a test sends mail through agency.outbox.OutboxEmailBackend, the worker delivers it to
 # django.core.mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The feed server of the media watch tests runs on the loopback address, as fast as it can.
+MONITOR_ALLOW_PRIVATE_HOSTS = True
+MONITOR_HOST_DELAY_MS = 0
+MONITOR_RETRY_DELAY_MS = 0
+MONITOR_FETCH_TIMEOUT = 5
