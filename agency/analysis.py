@@ -141,27 +141,11 @@ def _strip_one(word: str, slot) -> str:
 
 # Kazakh typed on a keyboard without its letters writes нын for ның, га for ға, ни for ні.
 # A word with no Kazakh letter may carry these; the short ones that also end Russian names
-# (и, ин, ын, им, н: Пушкин, Максим, Нурлан) are left out, so such names stay whole.
+# (и, ин, ын, им, н: Пушкин, Максим, Нурлан) are left out, and ка (Ивановка, Петровка), so
+# such words stay whole.
 KK_TYPED_ENDINGS = frozenset(
-    [
-        "нын",
-        "нин",
-        "дын",
-        "дин",
-        "тын",
-        "тин",
-        "га",
-        "ка",
-        "ни",
-        "ди",
-        "ти",
-        "ныз",
-        "низ",
-        "миз",
-        "имиз",
-        "иниз",
-        "ыныз",
-    ]
+    ["нын", "нин", "дын", "дин", "тын", "тин", "га", "ни", "ди", "ти"]
+    + ["ныз", "низ", "миз", "имиз", "иниз", "ыныз"]
 )
 # The Kazakh letters, and ё, as a keyboard without them types them (the stop-list's folding).
 KK_LETTER_FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
@@ -380,12 +364,48 @@ def word_identity(word: str) -> frozenset[str]:
     return frozenset(items)
 
 
+# A Russian feminine surname declines as an adjective: Иванова, Ивановой, Иванову. Its name stem
+# is the masculine one, so the ending decides: Иванов and Ивановым are another person. -ы and -е
+# stay allowed, for a first name of the same shape (Марина, Марины, Марине).
+RU_FEMININE_SURNAME_RE = re.compile(r"[^\W\d_]{2,}(?:(?:ов|ев|ин|ын)(а)|(?:ск|цк)(ая))")
+RU_FEMININE_FORMS = {
+    "а": frozenset(("а", "ой", "ою", "у", "ы", "е")),
+    "ая": frozenset(("ая", "ой", "ою", "ую")),
+}
+
+
+@lru_cache(maxsize=20_000)
+def _feminine_surname(word: str) -> tuple[str, frozenset[str]] | None:
+    """A capitalised word shaped like a Russian feminine surname: its stem and its endings."""
+    if not word[:1].isupper():
+        return None
+    folded = fold(word.lower())
+    match = RU_FEMININE_SURNAME_RE.fullmatch(folded)
+    if match is None:
+        return None
+    ending = match.group(1) or match.group(2)
+    return folded[: -len(ending)], RU_FEMININE_FORMS[ending]
+
+
 def same_word(word: str, other: str) -> bool:
-    """Whether two single words are forms of one word, in kk, ru or en (see
-    :func:`word_identity`): Нұрлан and Нұрланға, Нурланга or Нурлану; Иванов and Ивановым or
-    Ивановтың; облысы and облысының; not Иванов and Иван or Ивановский, nor Нұрлан and
-    Нұрланұлы. Case, ё/е and the Kazakh letters do not matter."""
-    return not word_identity(word).isdisjoint(word_identity(other))
+    """Whether ``word`` (of a text) is a form of the single word ``other``, in kk, ru or en.
+
+    They share an item of :func:`word_identity`: Нұрлан gives Нұрланға, Нурланга and Нурлану;
+    Иванов gives Ивановым and Ивановтың; облысы gives облысының; Иван does not give Иванов,
+    Иванов not Ивановский, Нұрлан not Нұрланұлы. One case is one-way: a capitalised feminine
+    surname gives only its own forms (Иванова: Ивановой, Иванову, Ивановаға), not the
+    masculine Иванов or Ивановым. Case, ё/е and the Kazakh letters do not matter.
+    """
+    identity, other_identity = word_identity(word), word_identity(other)
+    shared = identity & other_identity
+    if not shared:
+        return False
+    feminine = _feminine_surname(other)
+    if feminine is None or any(item.startswith("kk:") for item in shared):
+        return True
+    stem_, endings = feminine
+    folded = fold(word.lower())
+    return folded.startswith(stem_) and folded[len(stem_) :] in endings
 
 
 @lru_cache(maxsize=20_000)

@@ -1,4 +1,4 @@
-"""Stop-list terms: editor-managed phrases, matched tolerating inflection (see :class:`StopList`)."""
+"""Stop-list terms: editor-managed phrases, matched in any form of their words (see :class:`StopList`)."""
 
 import re
 from collections.abc import Collection, Iterable
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from agency.analysis import forms_prefix, word_identity
+from agency.analysis import forms_prefix, same_word
 
 from .findings import Finding, make_finding
 from .normalisation import normalize
@@ -38,21 +38,19 @@ class _TermWord:
 
     prefix: str
     key: str
-    identity: frozenset[str]
+    last: str
 
     @classmethod
     def of(cls, word: str) -> "_TermWord":
         last = _LAST_PART.search(word).group()
         prefix = normalize(word[: len(word) - len(last)])
-        return cls(prefix, prefix + forms_prefix(last), word_identity(last))
+        return cls(prefix, prefix + forms_prefix(last), last)
 
     def ends_at(self, text: str, norm: str, start: int) -> int | None:
         """Where the text word starting at ``start`` ends if it is a form of this word (the
         normalised text at ``start`` being known to begin with ``key``), else None."""
         end = _WORD_TAIL.match(norm, start + len(self.key)).end()
-        if word_identity(text[start + len(self.prefix) : end]).isdisjoint(self.identity):
-            return None
-        return end
+        return end if same_word(text[start + len(self.prefix) : end], self.last) else None
 
 
 class StopList:
@@ -61,25 +59,20 @@ class StopList:
     Matching ignores case, ё/е and the Kazakh letters (:func:`normalize`). A term is split into
     words (letters and digits, with inner hyphens or apostrophes); in the text its words must be
     separated by whitespace, optionally with quotes, brackets, hyphens or full stops (so
-    «ТОО "Ақ Жол"» matches the term ``ТОО Ақ Жол``). Each word matches at a word start and must
-    end where the text word ends, after an allowed ending:
+    «ТОО "Ақ Жол"» matches the term ``ТОО Ақ Жол``). Each word matches a whole text word that
+    is a form of it by the state body's one analyser, :func:`agency.analysis.same_word`: the
+    Kazakh suffix grammar, Russian name and Snowball stems, English Snowball. So Нұрлан matches
+    Нұрланға and Нурланга, Иванов Сергей matches Ивановым Сергеем, министрлігі matches
+    министрлігінің; ``Иван`` does not match «Иванов», Нұрлан not «Нұрланұлы», ``кот`` not
+    «котлета». The rule is the same for every term whatever its language (a Russian surname
+    takes Kazakh endings in Kazakh text); ``language`` only decides which texts a term applies
+    to. The analyser reads the words as written in the text (offsets in the normalised text
+    are offsets in the original), and compares its stems folded.
 
-    * a word of 4+ letters ending in a vowel, й or ь loses that letter to form its stem; the
-      stem is followed either by a Russian (or English) ending that replaces the letter
-      (Сергей → Сергея, Сергеем; Анна → Анны) or by the letter itself and a Kazakh ending that
-      goes after a vowel (Алматы → Алматының, Алматыға; облысы → облысының);
-    * any other word is its own stem, followed by nothing, a Russian/English ending or a Kazakh
-      ending that goes after a consonant (Нұрлан → Нұрланға, Нұрланның; Иванов → Ивановым).
-
-    The endings are closed lists of case, number and possessive forms; surname- and
-    patronymic-forming suffixes (-ов, -ев, -ин, -ұлы) are deliberately absent, so ``Иван`` does not
-    match «Иванов» and ``кот`` does not match «котлета». The ending rule is the same for every
-    term whatever its language (a Russian surname takes Kazakh endings in Kazakh text);
-    ``language`` only decides which texts a term applies to.
-
-    The automaton is keyed by the stem of each term's first word. Where a key occurs at a word
-    start, the first word's ending is checked once per group of terms and the second word is
-    looked up by its stem in a dict, so the cost per occurrence does not grow with the number of
+    The automaton is keyed by what every form of each term's first word begins with
+    (:func:`agency.analysis.forms_prefix`). Where a key occurs at a word start, the text word
+    is analysed once per distinct first word (analyses are cached) and the second word is
+    looked up by its key in a dict, so the cost per occurrence does not grow with the number of
     terms sharing a first word (10,000 terms stay fast).
     """
 
