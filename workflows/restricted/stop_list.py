@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from agency.analysis import forms_prefix, same_word
+from agency.analysis import forms_prefix, same_word, word_identity
 
 from .findings import Finding, make_finding
 from .normalisation import normalize
@@ -39,18 +39,22 @@ class _TermWord:
     prefix: str
     key: str
     last: str
+    identity: frozenset[str]
 
     @classmethod
     def of(cls, word: str) -> "_TermWord":
         last = _LAST_PART.search(word).group()
         prefix = normalize(word[: len(word) - len(last)])
-        return cls(prefix, prefix + forms_prefix(last), last)
+        return cls(prefix, prefix + forms_prefix(last), last, word_identity(last))
 
     def ends_at(self, text: str, norm: str, start: int) -> int | None:
         """Where the text word starting at ``start`` ends if it is a form of this word (the
         normalised text at ``start`` being known to begin with ``key``), else None."""
         end = _WORD_TAIL.match(norm, start + len(self.key)).end()
-        return end if same_word(text[start + len(self.prefix) : end], self.last) else None
+        word = text[start + len(self.prefix) : end]
+        if word_identity(word).isdisjoint(self.identity):
+            return None  # the common case, decided without the rest of same_word
+        return end if same_word(word, self.last) else None
 
 
 class StopList:
