@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -28,6 +28,8 @@ _TERM_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _WORD_TAIL = re.compile(r"[^\W_]*")
 _WORD_GAP = re.compile(r"[\s.«»\"“”„'’()\[\]\-–—]*\s[\s.«»\"“”„'’()\[\]\-–—]*|[\-–—]")
 _LAST_PART = re.compile(r"[^\W_]+$")
+#: How many text words each term word remembers its verdict for.
+VERDICTS_KEPT = 2048
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class _TermWord:
     key: str
     last: str
     identity: frozenset[str]
+    #: text word -> whether it is a form of ``last``: texts repeat their words.
+    verdicts: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, word: str) -> "_TermWord":
@@ -52,9 +56,14 @@ class _TermWord:
         normalised text at ``start`` being known to begin with ``key``), else None."""
         end = _WORD_TAIL.match(norm, start + len(self.key)).end()
         word = text[start + len(self.prefix) : end]
-        if word_identity(word).isdisjoint(self.identity):
-            return None  # the common case, decided without the rest of same_word
-        return end if same_word(word, self.last) else None
+        verdict = self.verdicts.get(word)
+        if verdict is None:
+            verdict = not word_identity(word).isdisjoint(self.identity) and same_word(
+                word, self.last
+            )
+            if len(self.verdicts) < VERDICTS_KEPT:
+                self.verdicts[word] = verdict
+        return end if verdict else None
 
 
 class StopList:
