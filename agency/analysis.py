@@ -25,6 +25,7 @@ names (the media watch) stems its own words both ways (see
 :func:`looks_like_surname`).
 """
 
+import os
 import re
 from functools import lru_cache
 
@@ -138,10 +139,40 @@ def _strip_one(word: str, slot) -> str:
     return word
 
 
-def _kazakh_stem(word: str) -> str:
+# Kazakh typed on a keyboard without its letters writes нын for ның, га for ға, ни for ні.
+# A word with no Kazakh letter may carry these; the short ones that also end Russian names
+# (и, ин, ын, им, н: Пушкин, Максим, Нурлан) are left out, and ка (Ивановка, Петровка), so
+# such words stay whole.
+KK_TYPED_ENDINGS = frozenset(
+    ["нын", "нин", "дын", "дин", "тын", "тин", "га", "ни", "ди", "ти"]
+    + ["ныз", "низ", "миз", "имиз", "иниз", "ыныз"]
+)
+# The Kazakh letters, and ё, as a keyboard without them types them (the stop-list's folding).
+KK_LETTER_FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+
+
+def fold(word: str) -> str:
+    """A lower-case word with the Kazakh letters and ё as a Russian keyboard types them."""
+    return word.translate(KK_LETTER_FOLD)
+
+
+def _typed_slot(slot):
+    typed = [
+        (folded, condition)
+        for suffix, condition in slot
+        if (folded := fold(suffix)) != suffix and folded in KK_TYPED_ENDINGS
+    ]
+    return sorted([*slot, *typed], key=lambda ending: -len(ending[0]))
+
+
+KK_SLOTS_TYPED = [_typed_slot(slot) for slot in KK_SLOTS]
+
+
+def _kazakh_stem(word: str, slots=KK_SLOTS) -> str:
     for _round in range(4):
         before = word
-        for slot in KK_SLOTS:
+        for slot in slots:
             word = _strip_one(word, slot)
         if word == before:
             break
@@ -294,3 +325,112 @@ def tokenise(text: str, language: str) -> list[str]:
 def analyse(text: str, language: str) -> list[str]:
     """The stems of the words of a text, in order."""
     return [stem(word, language) for word in tokenise(text, language)]
+
+
+CYRILLIC_RE = re.compile(r"[а-яёәғқңөұүһі]")
+
+
+@lru_cache(maxsize=100_000)
+def word_identity(word: str) -> frozenset[str]:
+    """What identifies the word that ``word`` is a form of, under every analyser at once.
+
+    Two words are forms of one word (:func:`same_word`) when they share an item. The items are
+    the stems of the word, each tagged with its analyser and folded (:func:`fold`), so that a
+    word typed without Kazakh letters is still recognised:
+
+    * ``kk:`` the Kazakh grammar's stem. A word without Kazakh letters may carry endings typed
+      without them (Нурланга, Нурланнын), unless it is shaped like a Russian surname (Иванин,
+      Калинин are not genitives);
+    * ``ru:`` the Russian name stem (:func:`name_stem`: case endings of nouns and adjectives);
+    * ``rs:`` the Russian Snowball stem of a word written in lower case and not shaped like a
+      surname (:func:`looks_like_surname`). A capitalised word is read as a name, as in
+      :func:`stem_as_written`: Snowball takes the -им of Максим and the -ов of Иванов for
+      endings, and the name stem already covers the cases of nouns and adjectives;
+    * ``en:`` the English Snowball stem, for a word written in Latin letters (or digits).
+
+    Every analyser applies whatever the language of the text: a Russian surname takes Kazakh
+    endings in Kazakh text (Ивановқа), a Kazakh name Russian ones in Russian text (Нурлану).
+    """
+    lowered = word.lower()
+    if not CYRILLIC_RE.search(lowered):
+        return frozenset((f"en:{stem(lowered, 'en')}",))
+    folded = fold(lowered)
+    surname = looks_like_surname(folded, "ru")
+    typed = not (surname or KAZAKH_LETTERS.intersection(lowered))
+    kazakh = _kazakh_stem(lowered, KK_SLOTS_TYPED if typed else KK_SLOTS)
+    items = [f"kk:{fold(kazakh)}", f"ru:{name_stem(folded, 'ru')}"]
+    if word[:1].islower() and not surname:
+        items.append(f"rs:{stem(folded, 'ru')}")
+    return frozenset(items)
+
+
+# A Russian feminine surname declines as an adjective: Иванова, Ивановой, Иванову. Its name stem
+# is the masculine one, so the ending decides: Иванов and Ивановым are another person. -ы and -е
+# stay allowed, for a first name of the same shape (Марина, Марины, Марине).
+RU_FEMININE_SURNAME_RE = re.compile(r"[^\W\d_]{2,}(?:(?:ов|ев|ин|ын)(а)|(?:ск|цк)(ая))")
+RU_FEMININE_FORMS = {
+    "а": frozenset(("а", "ой", "ою", "у", "ы", "е")),
+    "ая": frozenset(("ая", "ой", "ою", "ую")),
+}
+
+
+@lru_cache(maxsize=20_000)
+def _feminine_surname(word: str) -> tuple[str, frozenset[str]] | None:
+    """A capitalised word shaped like a Russian feminine surname: its stem and its endings."""
+    if not word[:1].isupper():
+        return None
+    folded = fold(word.lower())
+    match = RU_FEMININE_SURNAME_RE.fullmatch(folded)
+    if match is None:
+        return None
+    ending = match.group(1) or match.group(2)
+    return folded[: -len(ending)], RU_FEMININE_FORMS[ending]
+
+
+def same_word(word: str, other: str) -> bool:
+    """Whether ``word`` (of a text) is a form of the single word ``other``, in kk, ru or en.
+
+    They share an item of :func:`word_identity`: Нұрлан gives Нұрланға, Нурланга and Нурлану;
+    Иванов gives Ивановым and Ивановтың; облысы gives облысының; Иван does not give Иванов,
+    Иванов not Ивановский, Нұрлан not Нұрланұлы. One case is one-way: a capitalised feminine
+    surname gives only its own forms (Иванова: Ивановой, Иванову, Ивановаға), not the
+    masculine Иванов or Ивановым. Case, ё/е and the Kazakh letters do not matter.
+    """
+    identity, other_identity = word_identity(word), word_identity(other)
+    shared = identity & other_identity
+    if not shared:
+        return False
+    feminine = _feminine_surname(other)
+    if feminine is None or any(item.startswith("kk:") for item in shared):
+        return True
+    stem_, endings = feminine
+    folded = fold(word.lower())
+    return folded.startswith(stem_) and folded[len(stem_) :] in endings
+
+
+@lru_cache(maxsize=20_000)
+def forms_prefix(word: str) -> str:
+    """What every form of ``word`` (by :func:`same_word`) begins with, folded.
+
+    A stem is where a word's forms begin, except that a Kazakh stem may end in a devoiced
+    letter (кітап, кітабы) and an English one in an i for a y (ministry → ministri) or be
+    die, lie, tie (dying). A matcher finds the candidates for a word by this prefix and asks
+    :func:`same_word` about each.
+    """
+    lowered = word.lower()
+    folded = fold(lowered)
+    prefix = folded
+    for item in word_identity(word):
+        analyser, item_stem = item.split(":", 1)
+        if analyser == "en":
+            folded_stem = item_stem
+            if item_stem in ("die", "lie", "tie"):
+                folded_stem = item_stem[:1]
+            elif item_stem.endswith(("i", "e")):
+                folded_stem = item_stem[:-1]
+        else:
+            folded_stem = item_stem
+            if analyser == "kk" and item_stem[-1:] in "пк" and len(item_stem) > 1:
+                folded_stem = item_stem[:-1]
+        prefix = os.path.commonprefix([prefix, folded_stem])
+    return prefix or folded[:1]

@@ -2,7 +2,17 @@
 
 import pytest
 
-from agency.analysis import analyse, looks_like_surname, stem, stem_as_written, tokenise, word_spans
+from agency.analysis import (
+    analyse,
+    fold,
+    forms_prefix,
+    looks_like_surname,
+    same_word,
+    stem,
+    stem_as_written,
+    tokenise,
+    word_spans,
+)
 
 KAZAKH_FORMS = {
     "журналист": [
@@ -205,3 +215,64 @@ def test_word_spans_give_the_words_as_written_with_their_offsets():
     kazakh = word_spans("ЭЦҚ-ны онлайн-қызмет", "kk")
     assert kazakh == [("ЭЦҚ", 0, 6), ("онлайн", 7, 13), ("қызмет", 14, 20)]
     assert [word.lower() for word, _start, _end in kazakh] == tokenise("ЭЦҚ-ны онлайн-қызмет", "kk")
+
+
+# A word, forms of it (in any of kk, ru, en, as a stop-list meets them), and look-alikes that
+# are other words.
+SAME_WORD = {
+    "Иванов": (
+        ["Иванов", "Иванова", "Иванову", "Ивановым", "ИВАНОВ", "Ивановтың", "Ивановқа"],
+        ["Иван", "Ивановский", "Ивановка", "Иванович"],
+    ),
+    "Иванова": (["Иванова", "Ивановой", "Иванову", "Ивановаға"], ["Иванов", "Ивановым"]),
+    "Ивановская": (["Ивановская", "Ивановской", "Ивановскую"], ["Ивановский", "Ивановского"]),
+    "Сергей": (["Сергей", "Сергея", "Сергеем", "Сергейге"], ["Сергеевич", "Сергеев"]),
+    "Нұрлан": (
+        ["Нұрланға", "Нұрланның", "Нұрланды", "Нурлан", "Нурланга", "Нурлану"],
+        ["Нұрланұлы", "Нұрлы", "Нурла"],
+    ),
+    "Ёлкин": (["Елкин", "Ёлкина", "Елкиным"], ["ёлки"]),
+    "Пушкин": (["Пушкина", "Пушкинге"], ["пушки"]),
+    "Максим": (["Максима", "Максимом"], ["Макс"]),
+    "облысы": (["облысының", "ОБЛЫСЫНДА", "облысына", "облыстың"], ["область", "облысшы"]),
+    "министрлік": (
+        [
+            "министрлігі",
+            "министрлігінің",
+            "министрліктер",
+            "министрліктеріміздің",
+        ],
+        ["министр", "министрлер"],
+    ),
+    "бағдарлама": (["бағдарламамыздың", "бағдарламалары", "бағдарламаға"], ["бағдар"]),
+    "журналист": (["журналиске", "журналистерге", "журналиста", "журналистами"], ["журнал"]),
+    "кітап": (["кітабы", "кітаптар", "кітабымызда"], ["кітапхана"]),
+    "кот": (["Кот", "кота", "котом"], ["котлета", "скот", "Котов"]),
+    "область": (["области", "областей", "областью"], ["областной", "облысы"]),
+    "Holdings": (["holdings", "Holding"], ["holder"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "form", "expected"),
+    [
+        pytest.param(word, form, expected, id=f"{word}-{form}")
+        for word, (forms, others) in SAME_WORD.items()
+        for expected, words in ((True, forms), (False, others))
+        for form in words
+    ],
+)
+def test_same_word_knows_the_forms_of_a_word_in_every_language(word, form, expected):
+    assert same_word(form, word) is expected
+
+
+@pytest.mark.parametrize("word", [word for word, (forms, _others) in SAME_WORD.items() if forms])
+def test_every_form_begins_with_the_forms_prefix(word):
+    prefix = forms_prefix(word)
+    assert prefix
+    for form in SAME_WORD[word][0]:
+        assert fold(form.lower()).startswith(prefix), (form, prefix)
+
+
+def test_fold_types_kazakh_letters_as_a_russian_keyboard_does():
+    assert fold("әғқңөұүһіё") == "агкноуухие"
