@@ -2,7 +2,9 @@
 signer's IIN and the outlet's BIN, with the test NCA."""
 
 import hashlib
+import html
 
+from django.urls import reverse
 from django.utils import timezone, translation
 
 import pytest
@@ -13,6 +15,8 @@ from accreditation.services.applications import ApplicationData, JournalistData
 from esign import canonical
 from esign.services import record, submissions_for
 from tests.esign.world import BIN, HEAD_IIN, IIN
+from tests.signin import staff_login
+from tests.workflows.moderation import member, prefer_english
 
 from .factories import ApplicationFactory
 from .helpers import checked_photo
@@ -113,3 +117,53 @@ def test_an_application_changed_after_the_document_was_issued_is_refused(pinned)
     assert errors == [
         "The application has changed since the document was issued. Please sign again."
     ]
+
+
+def test_the_officer_sees_the_signature_and_downloads_the_document_and_the_cms(pinned, client):
+    document, expected = issued()
+    outcome, _errors = signing.check(
+        document.nonce, pinned.sign(document.data, "rsa", "head", at=timezone.now()), expected
+    )
+    application = ApplicationFactory()
+    submission = record(outcome, target=application)
+    user = member("accreditation_officers", "acc-officer")
+    prefer_english(user)
+    staff_login(client, user)
+
+    text = html.unescape(
+        client.get(
+            reverse("accreditation_applications:application", args=[application.pk])
+        ).content.decode()
+    )
+
+    assert "Signed with ЭЦП" in text and "БАСШЫ ӘЛИЯ" in text and HEAD_IIN in text
+    assert "RSA with SHA-256" in text and "not revoked at the time of signing" in text
+    urls = {
+        part: reverse(
+            "accreditation_applications:signed_file", args=[application.pk, submission.pk, part]
+        )
+        for part in ("document", "cms")
+    }
+    assert urls["document"] in text and urls["cms"] in text
+    got = client.get(urls["document"])
+    assert got.content == document.data and "no-store" in got["Cache-Control"]
+    cms = client.get(urls["cms"])
+    assert cms.content == bytes(submission.cms)
+    assert cms["Content-Type"] == "application/pkcs7-signature"
+    missing = reverse(
+        "accreditation_applications:signed_file", args=[application.pk, submission.pk, "key"]
+    )
+    assert client.get(missing, follow=True).status_code == 404
+    staff_login(client, member("editors", "editor"))
+    assert client.get(urls["cms"]).status_code in (302, 403)
+
+
+def test_an_application_without_a_signature_says_so(client):
+    application = ApplicationFactory()
+    user = member("accreditation_officers", "acc-officer")
+    prefer_english(user)
+    staff_login(client, user)
+
+    page = client.get(reverse("accreditation_applications:application", args=[application.pk]))
+
+    assert "No electronic signature." in page.content.decode()
