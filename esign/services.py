@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import canonical, verification
+from .algorithms import label as algorithm_label
 from .certificates import UnreadableError, unarmor
 from .models import RevocationList, SignatureCheck, SignedSubmission, SigningNonce
 from .reasons import Reason
@@ -211,3 +212,20 @@ def submissions_for(target) -> "list[SignedSubmission]":
             content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk)
         )
     )
+
+
+def summaries(target) -> list[dict]:
+    """The signed submissions filed as ``target`` for a staff page: the submission, its
+    algorithm's name, its latest check (later checks are appended) and that check's reasons."""
+    found = []
+    for submission in submissions_for(target):
+        check = submission.latest_check
+        found.append(
+            {
+                "submission": submission,
+                "algorithm": algorithm_label(submission.algorithm),
+                "check": check,
+                "reasons": check.reason_list if check else [],
+            }
+        )
+    return found

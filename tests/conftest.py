@@ -1,5 +1,5 @@
 """Every test starts with empty caches and the default language; the django-q2 broker on request;
-Hypothesis's derandomised profile."""
+Hypothesis's derandomised profile; the test NCA (built once per session) and its pinned anchors."""
 
 from contextlib import contextmanager
 
@@ -14,6 +14,8 @@ from hypothesis import settings as hypothesis_settings
 
 from agency import names
 from agency.cache import forget_generation
+from esign import anchors, revocation
+from tests.esign.world import Responder, build
 from tests.press_pages.sample_site import build_sample_site
 from workflows.guard import clear_scan_cache
 
@@ -80,3 +82,33 @@ def module_data(request, django_db_setup, django_db_blocker):
     way as ``module_sample_site``."""
     with built_once(django_db_blocker, request.module.build_module_data) as data:
         yield data
+
+
+@pytest.fixture(scope="session")
+def world():
+    """The test NCA (``tests/esign/world.py``) with its OCSP responder and CRL server running
+    on the loopback address: built once per session, as its GOST keys are slow to make."""
+    responder = Responder()
+    made = build(responder.base_url)
+    responder.start(made)
+    yield made
+    responder.stop()
+
+
+@pytest.fixture
+def pinned(world, settings, tmp_path):
+    """The test NCA with its roots pinned in a fresh anchors folder
+    (``settings.ESIGN_ANCHORS_DIR``) and its OCSP and CRL addresses set; no CRL fetched by an
+    earlier test is remembered."""
+    revocation.forget_fetched()
+    folder = tmp_path / "anchors"
+    for index, root in enumerate(world.anchors()):
+        source = tmp_path / f"root-{index}.pem"
+        source.write_bytes(root.pem)
+        anchors.add(source, folder)
+    settings.ESIGN_ANCHORS_DIR = folder
+    settings.ESIGN_OCSP_URLS = [world.ocsp_url]
+    settings.ESIGN_CRL_URLS = world.crl_urls
+    world.requests.clear()
+    yield world
+    revocation.forget_fetched()

@@ -33,6 +33,7 @@ from agency.admin import (
     ServiceViewSet,
 )
 from agency.dates import local_day
+from esign.services import summaries
 
 from .. import services
 from ..models import (
@@ -43,6 +44,7 @@ from ..models import (
     RefusalGround,
 )
 from . import REFUSAL, can, photo_response
+from .signatures import signed_file
 
 VIEW = "accreditation.view_application"
 VIEW_JOURNALISTS = "accreditation.view_applicationjournalist"
@@ -191,6 +193,7 @@ class ApplicationView(WagtailAdminTemplateMixin, TemplateView):
             overdue=services.is_overdue(application),
             may_decide=can(user, *DECIDE) and application.status == PENDING,
             mfa_note=services.MFA_NOTE,
+            signatures=summaries(application),
         )
         return context
 
@@ -317,6 +320,9 @@ class ApplicationViewSet(ServiceViewSet):
         return [
             path("<int:pk>/", ApplicationView.as_view(viewset=self), name="application"),
             path("<int:pk>/journalists/<int:journalist_id>/photo/", photo, name="photo"),
+            path(
+                "<int:pk>/signed/<int:submission_id>/<str:part>/", signed_file, name="signed_file"
+            ),
             path(
                 "<int:pk>/journalists/<int:journalist_id>/<str:action>/",
                 DecideView.as_view(viewset=self),

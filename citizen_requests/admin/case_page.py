@@ -21,8 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from agency.models import AgencyProfile
-from esign.algorithms import label as algorithm_label
-from esign.services import submissions_for
+from esign.services import summaries
 
 from .. import deadlines, faq, services
 from ..kinds import Status
@@ -52,20 +51,8 @@ def log_access(case: CitizenRequest, user, what: str) -> None:
 
 
 def signatures(case: CitizenRequest) -> list[dict]:
-    """The case's signed submissions for the case page: who signed, with what, when, and the
-    latest check's verdict (a later check is appended, so the newest one is shown)."""
-    found = []
-    for submission in submissions_for(case):
-        check = submission.latest_check
-        found.append(
-            {
-                "submission": submission,
-                "algorithm": algorithm_label(submission.algorithm),
-                "check": check,
-                "reasons": check.reason_list if check else [],
-            }
-        )
-    return found
+    """The case's signed submissions for the case page (:func:`esign.services.summaries`)."""
+    return summaries(case)
 
 
 class CaseMixin(WagtailAdminTemplateMixin):

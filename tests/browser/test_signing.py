@@ -29,14 +29,13 @@ from playwright.sync_api import expect
 from websockets.asyncio.server import serve
 
 from citizen_requests.models import CitizenRequest
-from esign import anchors, revocation
 from esign.services import submissions_for
 from tests.browser.axe import serious_violations
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 from tests.browser.moderation_fixtures import log_in
 from tests.browser.requests_admin_steps import open_case, request_officer
 from tests.browser.requests_fixtures import requests_site_fixture  # noqa: F401
-from tests.esign.world import IIN, Responder, build
+from tests.esign.world import IIN
 
 pytestmark = pytest.mark.browser
 
@@ -133,15 +132,6 @@ class FakeNCALayer:
 
 
 @pytest.fixture(scope="module")
-def world():
-    responder = Responder()
-    made = build(responder.base_url)
-    responder.start(made)
-    yield made
-    responder.stop()
-
-
-@pytest.fixture(scope="module")
 def ncalayer(world, tmp_path_factory):
     cert_file, key_file, spki = _certificate(tmp_path_factory.mktemp("ncalayer"))
     fake = FakeNCALayer(world, cert_file, key_file)
@@ -158,21 +148,6 @@ def signing_browser(browser, ncalayer):
     own = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
     yield own
     own.close()
-
-
-@pytest.fixture
-def pinned(world, settings, tmp_path):
-    revocation.forget_fetched()
-    folder = tmp_path / "anchors"
-    for index, root in enumerate(world.anchors()):
-        source = tmp_path / f"root-{index}.pem"
-        source.write_bytes(root.pem)
-        anchors.add(source, folder)
-    settings.ESIGN_ANCHORS_DIR = folder
-    settings.ESIGN_OCSP_URLS = [world.ocsp_url]
-    settings.ESIGN_CRL_URLS = world.crl_urls
-    yield world
-    revocation.forget_fetched()
 
 
 def _page(signing_browser, live_server):

@@ -280,3 +280,136 @@ def test_the_reports_count_signed_and_unsigned_requests(pinned, page):
     counted = figures(CitizenRequest.objects.all())
 
     assert (counted.signed, counted.unsigned) == (1, 1)
+
+
+def _individual(iin=IIN):
+    return valid_data(iin=iin, step=None)
+
+
+def _legal_entity(bin_=BIN):
+    return valid_data(
+        iin=None,
+        step=None,
+        requester_type="legal_entity",
+        organisation="ТОО «ТЕСТ»",
+        bin=bin_,
+        signatory_position="Директор",
+        outgoing_number="12",
+        outgoing_date="2026-01-05",
+    )
+
+
+#: case → (the form's data, the certificate, signing options, what is done to the bytes, the
+#: reason shown; ``None`` when the request is registered)
+UI_CASES = {
+    "good": (_individual, "person", {}, None, None),
+    "good_legal_entity": (_legal_entity, "head", {}, None, None),
+    "tampered_content": (
+        _individual,
+        "person",
+        {},
+        lambda document: document.replace(b'"subject"', b'"subject" '),
+        "The signed document differs from the one the site issued.",
+    ),
+    "wrong_iin": (
+        lambda: _individual(make_iin("90010130001")),
+        "person",
+        {},
+        None,
+        "The IIN in the certificate differs from the IIN in the form.",
+    ),
+    "wrong_bin": (
+        lambda: _legal_entity(make_iin("99012000777")),
+        "head",
+        {},
+        None,
+        "The BIN in the certificate differs from the BIN in the form.",
+    ),
+    "role_not_allowed": (
+        _legal_entity,
+        "hr",
+        {},
+        None,
+        "The certificate's role does not allow filing on behalf of the organisation.",
+    ),
+    "foreign_root": (
+        _individual,
+        "foreign",
+        {},
+        None,
+        "The certificate does not lead to a trusted root of the National Certification Authority.",
+    ),
+    "revoked": (
+        _individual,
+        "revoked",
+        {},
+        None,
+        "The certificate was revoked before the time of signing.",
+    ),
+    "expired": (
+        _individual,
+        "expired",
+        {},
+        None,
+        "The certificate had expired at the time of signing.",
+    ),
+    "not_yet_valid": (
+        _individual,
+        "future",
+        {},
+        None,
+        "The certificate was not yet valid at the time of signing.",
+    ),
+    "authentication_key": (
+        _individual,
+        "auth",
+        {},
+        None,
+        "The key is not a signing key: an authentication key cannot sign a request.",
+    ),
+    "missing_timestamp": (
+        _individual,
+        "person",
+        {"stamp": False},
+        None,
+        "The signature has no timestamp from a timestamp authority.",
+    ),
+    "replayed_nonce": (
+        _individual,
+        "person",
+        {},
+        None,
+        "This document has already been signed and submitted once.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(UI_CASES))
+def test_every_case_gets_its_verdict_through_the_form(pinned, page, case):
+    make_data, certificate, options, alter, reason = UI_CASES[case]
+    client = Client()
+    data = make_data()
+    response, document = to_sign(client, page, data)
+    signed = alter(document) if alter else document
+    cms = pinned.sign(signed, "rsa", certificate, at=timezone.now(), **options)
+    if case == "replayed_nonce":
+        first = signed_post(client, page, data, response, cms)
+        assert "citizen_requests/acknowledgement.html" in [t.name for t in first.templates]
+        data = {**data, "submission_token": "6c1f5b9e-8a44-4c1c-9a0e-2d1c0a9e0b11"}
+
+    answer = signed_post(client, page, data, response, cms)
+
+    templates = [t.name for t in answer.templates]
+    registered = 1 if case == "replayed_nonce" else 0
+    if reason is None:
+        assert answer.status_code == 200
+        assert "citizen_requests/acknowledgement.html" in templates
+        (case_,) = CitizenRequest.objects.all()
+        assert case_.signature == Signature.SIGNED
+        assert submissions_for(case_)[0].latest_check.state == "valid"
+    else:
+        assert answer.status_code == 400
+        assert "citizen_requests/signing.html" in templates
+        text = html.unescape(answer.content.decode())
+        assert "The signature was not accepted" in text and reason in text
+        assert CitizenRequest.objects.count() == registered

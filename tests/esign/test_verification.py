@@ -178,8 +178,8 @@ def test_without_pinned_anchors_verification_fails_closed(world, settings, tmp_p
     assert world.requests == []
 
 
-def test_a_certificate_copied_into_the_folder_by_hand_is_not_an_anchor(world, pinned):
-    (pinned / "fingerprints.txt").unlink()
+def test_a_certificate_copied_into_the_folder_by_hand_is_not_an_anchor(world, pinned, settings):
+    (settings.ESIGN_ANCHORS_DIR / "fingerprints.txt").unlink()
     document, cms = signed(world, "rsa")
 
     verdict = services.verify_document(
