@@ -7,8 +7,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from media_watch import alerts, chart, stories
 from media_watch.models import Story, ToneCorrection
