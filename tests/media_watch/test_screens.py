@@ -231,3 +231,11 @@ def test_the_alert_links_to_the_story_in_the_admin(found):
     text = alerts.telegram_text(found["scandal"])
     url = "http://testserver" + reverse("media_watch_stories:story", args=[found["scandal"].pk])
     assert url in text
+
+
+def test_the_demand_button_appears_where_the_demand_screen_exists(client, found, settings):
+    settings.ROOT_URLCONF = "tests.media_watch.demand_urls"
+    signed_in(client, "press_secretaries")
+    story = found["scandal"]
+    page = client.get(reverse("media_watch_stories:story", args=[story.pk])).content.decode()
+    assert f'href="/demand/{story.pk}/"' in page and "data-demand" in page
