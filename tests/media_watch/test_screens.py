@@ -157,7 +157,7 @@ def test_the_official_comment_is_a_draft_that_goes_through_moderation(client, fo
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert page.get_parent().pk == index.pk and not page.live
-    assert SCANDAL in page.title and "Daily Almaty" in page.lead
+    assert page.title == f"Түсініктеме: {SCANDAL}" and "Daily Almaty" in page.lead
     revision = page.get_latest_revision()
     assert revision.user == user
     assert "https://daily.example/1" in str(page.body.raw_data)
