@@ -16,7 +16,7 @@ from media_watch.models import Story, ToneCorrection
 from press_pages.models import NewsPage
 from tests.media_watch.factories import OutletFactory, WatchTermFactory
 from tests.media_watch.helpers import story_with_copies
-from tests.press_pages.factories import NewsIndexPageFactory, kk_home
+from tests.press_pages.factories import NewsIndexPageFactory, kk_home, translate
 from tests.signin import staff_login
 from tests.workflows.moderation import member, moderate, prefer_english
 
@@ -169,6 +169,18 @@ def test_the_official_comment_is_a_draft_that_goes_through_moderation(client, fo
     assert "data-comment" in story_page.content.decode()
     live = moderate(page, author=user)
     assert live.live
+
+
+def test_the_comment_goes_to_the_news_section_of_the_storys_language(client, found):
+    NewsIndexPageFactory(parent=kk_home())
+    russian = NewsIndexPageFactory(parent=translate(kk_home(), "ru"), slug="novosti")
+    signed_in(client, "press_secretaries")
+    story = found["scandal"]
+    client.post(reverse("media_watch_stories:comment", args=[story.pk]))
+    story.refresh_from_db()
+    page = NewsPage.objects.get(pk=story.comment_page_id)
+    assert page.get_parent().pk == russian.pk and page.locale.language_code == "ru"
+    assert page.title == f"Комментарий: {SCANDAL}" and "Комментарий ведомства" in page.lead
 
 
 def test_without_a_news_section_the_comment_is_refused_with_a_reason(client, found):
