@@ -20,9 +20,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from agency import mail, queue
+from agency.addresses import absolute_url
 from workflows.roles import GROUPS
 
 from . import telegram
@@ -85,8 +87,8 @@ def recipients():
 
 
 def story_context(story: Story) -> dict:
-    """What an alert says about ``story``: its copies (outlet, headline, link) and, of its
-    mentions, the matched words and the tone's reasons."""
+    """What an alert says about ``story``: its copies (outlet, headline, link), of its
+    mentions the matched words and the tone's reasons, and the link to its page in the admin."""
     items = list(story.items.select_related("outlet").order_by("published_at", "pk"))
     matched, reasons = {}, {}
     for mention in Mention.objects.filter(story=story).order_by("pk"):
@@ -100,7 +102,13 @@ def story_context(story: Story) -> dict:
         "outlets": list(dict.fromkeys(item.outlet.name for item in items)),
         "matched": [word for word in matched if word],
         "reasons": list(reasons),
+        "admin_url": story_admin_url(story),
     }
+
+
+def story_admin_url(story: Story) -> str:
+    """The story's page in the admin, as an absolute address for mail and Telegram."""
+    return absolute_url(reverse("media_watch_stories:story", args=[story.pk]))
 
 
 def claim(story_id: int) -> bool:

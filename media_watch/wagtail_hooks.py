@@ -1,5 +1,5 @@
-"""Wagtail hooks of the media watch: its "Media watch" menu (sources with their health, and
-outlets) and its settings (the watch terms, Settings → Media watch)."""
+"""Wagtail hooks of the media watch: its "Media watch" menu (stories, sources with their health,
+and outlets) and its settings (the watch terms, Settings → Media watch)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .admin.sources import outlet_viewset, source_viewset
+from .admin.stories import story_viewset
 from .admin.terms import term_viewset
 
 
@@ -18,9 +19,28 @@ class MediaWatchViewSetGroup(ViewSetGroup):
     menu_name = "media-watch"
     menu_icon = "search"
     menu_order = 270
-    items = (source_viewset, outlet_viewset)
+    items = (story_viewset, source_viewset, outlet_viewset)
 
 
 @hooks.register("register_admin_viewset")
 def register_media_watch_viewsets():
     return [MediaWatchViewSetGroup(), term_viewset]
+
+
+@hooks.register("register_log_actions")
+def register_story_log_actions(actions):
+    actions.register_action(
+        "media_watch.story_handled",
+        _("Mark a story handled"),
+        _("Story marked handled"),
+    )
+    actions.register_action(
+        "media_watch.tone_corrected",
+        _("Correct a mention's tone"),
+        _("Mention's tone corrected"),
+    )
+    actions.register_action(
+        "media_watch.comment_drafted",
+        _("Draft an official comment"),
+        _("Official comment drafted"),
+    )

@@ -1,5 +1,6 @@
 """What the media watch read: items, each stored once, grouped into stories."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,25 @@ class Story(models.Model):
         blank=True,
         db_index=True,
         help_text=_("When the alert about this story went out; an alert goes once per story."),
+    )
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_note = models.TextField(_("how it was handled"), blank=True)
+    comment_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("official comment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The news item drafted as the agency's official comment on this story."),
     )
 
     class Meta:
