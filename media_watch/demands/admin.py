@@ -229,7 +229,7 @@ def create_demand_view(request, story_pk: int):
     if not can(request.user, services.ADD):
         raise PermissionDenied(_("Only press secretaries may draft and change demands."))
     story = get_object_or_404(Story, pk=story_pk)
-    form = DemandForm(request.POST or None, story=story)
+    form = DemandForm(request.POST if request.method == "POST" else None, story=story)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -8,10 +8,11 @@ import zoneinfo
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 import time_machine
 from pypdf import PdfReader
-from wagtail.models import ModelLogEntry
 
 from agency.models import AgencyProfile
 from media_watch.demands import services
@@ -253,3 +254,35 @@ def test_demands_are_in_the_media_watch_menu(story, client):
     assert reverse("media_watch_demands:index") in home
     form = client.get(reverse("media_watch_demand_create", args=[story.pk]))
     assert form.status_code == 200 and "Министрлік деректерді жасырды" in form.content.decode()
+
+
+def test_bad_input_gets_a_clear_answer_not_an_error(story, client):
+    staff_login(client, secretary())
+    create = reverse("media_watch_demand_create", args=[story.pk])
+    response = client.post(
+        create,
+        {"kind": "apology", "item": "nine", "text": "", "planned_issue": "31.31.2026"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Select a valid choice" in page and "Enter a valid date" in page
+    assert client.post(reverse("media_watch_demand_create", args=[10**9])).status_code == 404
+    weekly = copy_in(story, "kk")
+    past = client.post(
+        create,
+        {"kind": "reply", "item": weekly.pk, "text": "Жауап", "planned_issue": "2026-03-01"},
+    )
+    assert past.status_code == 400
+    assert "cannot be in the past" in past.content.decode()
+    demand = draft(story, "ru", Demand.Kind.REFUTATION)
+    unknown = client.post(
+        reverse("media_watch_demands:action", args=[demand.pk, "delete"]), follow=True
+    )
+    assert "Unknown action." in unknown.content.decode()
+    future = client.post(
+        reverse("media_watch_demands:action", args=[demand.pk, "send"]),
+        {"sent_on": "2026-04-01"},
+        follow=True,
+    )
+    assert "cannot be sent in the future" in future.content.decode()
+    assert Demand.objects.get(pk=demand.pk).status == Demand.Status.DRAFT
