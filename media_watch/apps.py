@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .demands.numbers import NUMBER_SERIES
+
 
 class MediaWatchConfig(AppConfig):
     """Media watch: outlets' feeds and sitemaps polled, their items grouped into stories, and
@@ -10,3 +12,8 @@ class MediaWatchConfig(AppConfig):
     label = "media_watch"
     verbose_name = _("Media watch")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from agency import numbering
+
+        numbering.register_series(NUMBER_SERIES)

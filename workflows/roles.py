@@ -67,7 +67,7 @@ ACCREDITATION_RECORDS = (
 )
 
 #: The media watch: the press secretaries keep its terms, outlets and sources and correct the
-#: tone of mentions; the Heads read what it found.
+#: tone of mentions and draft and follow the demands to outlets; the Heads read what it found.
 MEDIA_WATCH_MANAGE = (
     *(
         f"media_watch.{action}_{model}"
@@ -78,10 +78,20 @@ MEDIA_WATCH_MANAGE = (
     "media_watch.change_mention",
     "media_watch.change_story",
     "media_watch.add_tonecorrection",
+    *(f"media_watch.{action}_demand" for action in ("view", "add", "change")),
 )
 MEDIA_WATCH_VIEW = tuple(
     f"media_watch.view_{model}"
-    for model in ("watchterm", "outlet", "source", "story", "item", "mention", "tonecorrection")
+    for model in (
+        "watchterm",
+        "outlet",
+        "source",
+        "story",
+        "item",
+        "mention",
+        "tonecorrection",
+        "demand",
+    )
 )
 
 GROUPS = {

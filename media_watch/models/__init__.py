@@ -1,10 +1,12 @@
 """The media watch's models, re-exported for ``media_watch.models``."""
 
+from .demands import Demand
 from .items import Item, Story, StoryKey
 from .sources import Language, Outlet, Source
 from .terms import Mention, Tone, ToneCorrection, WatchTerm
 
 __all__ = [
+    "Demand",
     "Item",
     "Language",
     "Mention",

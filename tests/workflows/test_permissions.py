@@ -346,7 +346,16 @@ MEDIA_WATCH_KEPT = {
 }
 MEDIA_WATCH_READ = {
     f"media_watch.view_{model}"
-    for model in ("watchterm", "outlet", "source", "story", "item", "mention", "tonecorrection")
+    for model in (
+        "watchterm",
+        "outlet",
+        "source",
+        "story",
+        "item",
+        "mention",
+        "tonecorrection",
+        "demand",
+    )
 }
 
 
@@ -382,6 +391,8 @@ class LeastPrivilegeTests(TestCase):
                 "media_watch.change_mention",
                 "media_watch.change_story",
                 "media_watch.add_tonecorrection",
+                "media_watch.add_demand",
+                "media_watch.change_demand",
             },
             "Legal reviewers": {
                 "wagtailadmin.access_admin",
