@@ -245,9 +245,10 @@ def test_the_alert_links_to_the_story_in_the_admin(found):
     assert url in text
 
 
-def test_the_demand_button_appears_where_the_demand_screen_exists(client, found, settings):
-    settings.ROOT_URLCONF = "tests.media_watch.demand_urls"
+def test_the_story_page_leads_to_the_demand_form(client, found):
     signed_in(client, "press_secretaries")
     story = found["scandal"]
     page = client.get(reverse("media_watch_stories:story", args=[story.pk])).content.decode()
-    assert f'href="/demand/{story.pk}/"' in page and "data-demand" in page
+    demand_form = reverse("media_watch_demand_create", args=[story.pk])
+    assert f'href="{demand_form}"' in page and "data-demand" in page
+    assert client.get(demand_form).status_code == 200
