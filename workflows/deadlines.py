@@ -37,12 +37,14 @@ IN_TIME = "in_time"
 LATE = "late"
 
 
-def format_duration(delta: datetime.timedelta) -> str:
+def format_duration(delta: datetime.timedelta, *, round_up: bool = False) -> str:
     """``delta`` in whole hours and minutes, as people read it: "1 h 12 min", "45 min".
 
     Abbreviated units need no plural forms in kk, ru or en. Less than a minute reads as such.
+    Time left is rounded up (``round_up``): 59 min 30 s left reads "1 h", not "59 min".
     """
-    minutes = max(int(delta.total_seconds() // 60), 0)
+    seconds = max(delta.total_seconds(), 0)
+    minutes = int(-(-seconds // 60) if round_up else seconds // 60)
     if minutes == 0:
         return gettext("less than a minute")
     hours, minutes = divmod(minutes, 60)
@@ -97,7 +99,7 @@ class Clock:
         if state == RUNNING:
             return gettext("Due by %(time)s, %(left)s left") % {
                 "time": self.due_time(),
-                "left": format_duration(self.remaining),
+                "left": format_duration(self.remaining, round_up=True),
             }
         if state == OVERDUE:
             return gettext("Overdue by %(late)s (due by %(time)s)") % {
