@@ -2,7 +2,7 @@
  * Keeps the deadline clock above the page editor's tabs current while the editor is open.
  *
  * The server renders the clock's text for the moment the page loaded; this recomputes it every
- * 15 seconds from the deadline (data-deadline) and the server's time at load (data-now), so a
+ * 15 seconds (time left rounded up, as the server does) from the deadline (data-deadline) and the server's time at load (data-now), so a
  * wrong clock on the computer does not matter. The sentences come from the server, translated
  * (the json_script "deadline-clock-patterns"), with Python's %(name)s / %(name)d placeholders.
  */
@@ -17,8 +17,9 @@
     );
   }
 
-  function duration(patterns, milliseconds) {
-    const minutes = Math.max(Math.floor(milliseconds / 60000), 0);
+  function duration(patterns, milliseconds, roundUp) {
+    const exact = Math.max(milliseconds, 0) / 60000;
+    const minutes = roundUp ? Math.ceil(exact) : Math.floor(exact);
     if (minutes === 0) return patterns.under_a_minute;
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
@@ -41,8 +42,8 @@
       const left = deadline - (Date.now() + skew);
       const overdue = left <= 0;
       text.textContent = overdue
-        ? fill(patterns.overdue, { late: duration(patterns, -left), time })
-        : fill(patterns.running, { left: duration(patterns, left), time });
+        ? fill(patterns.overdue, { late: duration(patterns, -left, false), time })
+        : fill(patterns.running, { left: duration(patterns, left, true), time });
       section.classList.toggle('deadline-clock--overdue', overdue);
       section.classList.toggle('deadline-clock--running', !overdue);
     }
