@@ -165,6 +165,21 @@ class TestClockInTheAdmin:
         text = " ".join(worklist_panel.text.split())
         assert "Due by 2:05 p.m., 10 min left" in text
 
+    def test_the_workflow_report_has_a_deadline_column(self, client, page_data):
+        with time_machine.travel(at(3, 25), tick=False):
+            staff_login(client, page_data["secretary"])
+            response = client.get(reverse("wagtailadmin_reports:workflow"))
+        assert response.status_code == 200
+        html = BeautifulSoup(response.content, "html.parser")
+        headers = [th.text.strip() for th in html.select("table.listing thead th")]
+        assert headers[2:4] == ["Status", "Deadline"]
+        cells = {
+            row.select("td")[1].text.split()[0]: row.select_one("[data-deadline-clock-cell]")
+            for row in html.select("table.listing tbody tr")
+        }
+        assert cells["Су"].text.strip() == "Overdue by 25 min (due by 2:05 p.m.)"
+        assert cells["Жай"].text.strip() == "—"
+
     def test_clocks_cost_one_query_per_page_type_with_a_deadline(
         self, page_data, django_assert_num_queries
     ):
