@@ -1,5 +1,6 @@
 """News items and their index."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -203,8 +204,8 @@ class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
 
         Compares content types (Django caches them), so a list asks no query per item.
         """
-        obligatory = ContentType.objects.get_by_natural_key("press_pages", "obligatorymessagepage")
-        return self.content_type_id == obligatory.pk
+        obligatory = apps.get_model("press_pages", "ObligatoryMessagePage")
+        return self.content_type_id == ContentType.objects.get_for_model(obligatory).pk
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
