@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -20,6 +21,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
@@ -34,6 +36,7 @@ from tests.press_pages.factories import (
     locale,
     translate,
 )
+from tests.signin import staff_login
 from tests.workflows.helpers import iin_body
 from tests.workflows.moderation import member, submit
 from workflows.guard import PublicationBlocked
@@ -155,6 +158,20 @@ class TestWorkflow:
         assert state.status == WorkflowState.STATUS_APPROVED
         page.refresh_from_db()
         assert page.live
+
+    def test_a_head_opens_the_editor_at_their_step_and_sees_the_clock(self, data, client):
+        page = message(data)
+        state = submit(page, data["author"])
+        staff_login(client, data["head"])
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        assert client.get(edit_url).status_code != 200, "not before the head's step"
+        approve(state, data["press"])
+        response = client.get(edit_url)
+        assert response.status_code == 200
+        html = BeautifulSoup(response.content, "html.parser")
+        timer = html.select_one('section.deadline-clock [role="timer"]')
+        assert timer.text.startswith("Due by ") and timer.text.endswith(" left")
+        assert html.select_one('button[data-workflow-action-name="approve"]')
 
     def test_a_head_does_not_approve_a_text_they_wrote(self, data):
         page = message(data)
