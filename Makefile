@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install run test lint format check migrations-check messages static test-sqlite test-services test-passes test-browser
+.PHONY: help install vendor run test lint format check migrations-check messages static test-sqlite test-services test-passes test-browser
 
 help: ## Show the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -28,7 +28,16 @@ messages: install ## Compile the .po translations
 	@command -v msgfmt >/dev/null || scripts/apt-install.sh gettext
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
-static: install ## Collect static files for whitenoise
+#: Browser libraries from the npm registry, pinned in package-lock.json, served from static/vendor/.
+VENDOR_NCALAYER := static/vendor/ncalayer-js-client
+
+vendor: ## Install the pinned browser libraries (npm ci) and copy them with their licences into static/vendor/
+	@command -v npm >/dev/null || { echo "npm is required (Node.js 18 or newer)"; exit 1; }
+	@test -d node_modules/ncalayer-js-client || npm ci --ignore-scripts --no-audit --no-fund
+	@mkdir -p $(VENDOR_NCALAYER)
+	cp node_modules/ncalayer-js-client/ncalayer-client.js node_modules/ncalayer-js-client/LICENSE $(VENDOR_NCALAYER)/
+
+static: install vendor ## Collect static files for whitenoise
 	$(MANAGE) collectstatic --noinput -v 0
 
 run: install messages static ## Migrate, seed the demo once, and serve the site with its worker on :8000

@@ -26,6 +26,23 @@ NUMBER_PREFIXES = {
 }
 
 
+class Signature(models.TextChoices):
+    """How a request filed through the site was certified (AIL Art. 11 p.5). Blank: not filed
+    through the site's form, or filed before it asked for a signature."""
+
+    SIGNED = "signed", _("Signed with ЭЦП")
+    UNSIGNED = "unsigned", _("Not signed")
+    FLAGGED = "flagged", _("Not signed (flagged)")
+
+
+class UnsignedPolicy(models.TextChoices):
+    """What the site does with an electronic request sent without an ЭЦП."""
+
+    ACCEPT = "accept", _("Accept it as a request under the law")
+    FLAG = "flag", _("Accept it, flagged as unsigned, and tell the requester")
+    REFUSE = "refuse", _("Do not accept it: a signature is required")
+
+
 class Status(models.TextChoices):
     """Where a case stands. Extensions and sub-tasks do not change it; they are on the timeline."""
 

@@ -39,13 +39,15 @@ def register(
     files: list,
     received_at=None,
     submission_token=None,
+    signature: str = "",
 ) -> tuple[CitizenRequest, str | None]:
     """Store and number a request; return it with its tracking code.
 
     ``files`` are Django ``UploadedFile`` objects (checked here) or already checked
     :class:`~agency.uploads.CheckedFile` objects. When ``submission_token`` was
     already used, nothing is created: the first request is returned, with ``None`` for the
-    code (which only its first response showed).
+    code (which only its first response showed). ``signature`` says how the request was
+    certified (:class:`~citizen_requests.kinds.Signature`; blank when not filed on the site).
     """
     kind = RequestKind(kind)
     received_at = received_at or timezone.now()
@@ -77,6 +79,7 @@ def register(
                 forward_due=clocks.forward_due,
                 refusal_due=clocks.refusal_due,
                 submission_token=submission_token,
+                signature=signature,
                 **values,
             )
             citizen_request.set_tracking_code(code)

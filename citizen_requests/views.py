@@ -8,6 +8,7 @@ import hmac
 import logging
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,9 +20,12 @@ from agency.http import no_store
 from agency.models import AgencyProfile
 from agency.uploads import MAX_FILES
 from agency.uploads.limits import refuse_over_total
+from esign import canonical
+from esign.services import record, submissions_for, verify_document
 
+from . import signing
 from .forms import RequestForm, StatusForm
-from .kinds import Status
+from .kinds import Signature, Status, UnsignedPolicy
 from .models import CitizenRequest, RequestEvent, RequestSettings
 from .registration import register
 from .services.timeline import in_order
@@ -69,16 +73,15 @@ def serve_form(page, request):
             new = [] if "attachments" in form.errors else form.cleaned_data["attachments"]
             if _fits(form, held, new):
                 files = _kept(form, held) if valid else None
-                if files is not None:
-                    response = _register(page, request, form, files + new)
-                    if response is not None:
-                        held.clear()
-                        return response
                 held.keep(new)
+                if files is not None:
+                    response = _signing_step(page, request, form, held)
+                    if response is not None:
+                        return response
             describe_fields(form)
     else:
         form = RequestForm(kind=page.kind)
-    status = 400 if form.is_bound else 200
+    status = 400 if form.is_bound and form.errors else 200
     context = form_context(page, request, form)
     context["held_files"] = held.items if held is not None else []
     context["remove_field"] = REMOVE_FIELD
@@ -88,6 +91,70 @@ def serve_form(page, request):
         ) % {"names": ", ".join(f"“{item['name']}”" for item in context["held_files"])}
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     return no_store(response)
+
+
+def _signing_step(page, request, form, held: HeldFiles):
+    """What a valid form leads to: the page to sign it on, or the registered request; ``None``
+    to show the form again (the requester went back to it, or the rate limit was hit)."""
+    step = request.POST.get("step", "")
+    if step == signing.EDIT:
+        return None
+    agency = AgencyProfile.for_locale(page.locale)
+    request_settings = RequestSettings.load(request_or_site=request)
+    data = form.model_data()
+    errors = []
+    if step == signing.SIGN:
+        outcome = verify_document(
+            request.POST.get("nonce", "")[:64],
+            request.POST.get("signature", "")[: 2 * canonical.MAX_BYTES],
+            purpose=signing.PURPOSE,
+            iin=data.get("iin", ""),
+            bin_=data.get("bin", ""),
+        )
+        expected = signing.content(agency, page.kind, data, held.items)
+        if not outcome.acceptable:
+            errors = [reason.message for reason in outcome.verdict.reasons]
+        elif canonical.parse(outcome.document).content != expected:
+            errors = [_("The form has changed since the document was issued. Please sign again.")]
+        else:
+            return _register_held(page, request, form, held, Signature.SIGNED, outcome)
+    elif step == signing.UNSIGNED:
+        if signing.may_send_unsigned(request_settings):
+            signature = signing.unsigned_value(request_settings)
+            return _register_held(page, request, form, held, signature, None)
+        errors = [_("This office accepts electronic requests only when signed with an ЭЦП.")]
+    document = signing.issue(agency, page.kind, data, held.items)
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        document=document,
+        rows=signing.readable(document),
+        errors=errors,
+        held_files=held.items,
+        agency=agency,
+        may_send_unsigned=signing.may_send_unsigned(request_settings),
+        flagged=request_settings.unsigned_requests == UnsignedPolicy.FLAG,
+        steps={"sign": signing.SIGN, "unsigned": signing.UNSIGNED, "edit": signing.EDIT},
+        hidden_fields=[field for field in form if field.name not in HIDDEN_SKIPPED],
+    )
+    status = 400 if errors else 200
+    response = TemplateResponse(request, "citizen_requests/signing.html", context, status=status)
+    return no_store(response)
+
+
+#: Fields the signing page does not carry: the files are in the session, the token is its own.
+HIDDEN_SKIPPED = ("attachments", "submission_token")
+
+
+def _register_held(page, request, form, held: HeldFiles, signature: str, outcome):
+    """Register the request with the files held for it, or ``None`` with the form's error."""
+    files = _kept(form, held)
+    if files is None:
+        return None
+    response = _register(page, request, form, files, signature=signature, outcome=outcome)
+    if response is not None:
+        held.clear()
+    return response
 
 
 def _fits(form, held: HeldFiles, new: list) -> bool:
@@ -116,13 +183,14 @@ def _kept(form, held: HeldFiles) -> list | None:
         return None
 
 
-def _register(page, request, form, files):
+def _register(page, request, form, files, *, signature: str = "", outcome=None):
     """Register the valid ``form`` and acknowledge it, or add the rate-limit error to the form
     and return ``None``.
 
     The acknowledgement is the POST's own response, not a redirect: the tracking code is never
     stored to be shown later. Reloading it submits the same form again, which registers nothing
-    and shows the number without the code.
+    and shows the number without the code. A signed request keeps its signature
+    (:func:`esign.services.record`) in the same transaction as its registration.
     """
     data = form.model_data()
     allowed = ratelimit.hit("submit_ip", ratelimit.client_ip(request))
@@ -137,17 +205,22 @@ def _register(page, request, form, files):
             ),
         )
         return None
-    citizen_request, code = register(
-        kind=page.kind,
-        language=_language(page),
-        data=data,
-        files=files,
-        submission_token=form.cleaned_data["submission_token"],
-    )
+    with transaction.atomic():
+        citizen_request, code = register(
+            kind=page.kind,
+            language=_language(page),
+            data=data,
+            files=files,
+            submission_token=form.cleaned_data["submission_token"],
+            signature=signature,
+        )
+        if code is not None and outcome is not None:
+            record(outcome, target=citizen_request)
     context = page.get_context(request)
     context.update(
         citizen_request=citizen_request,
         tracking_code=code,
+        unsigned_notice=citizen_request.signature == Signature.FLAGGED,
         status_page=page.status_page(),
         agency=AgencyProfile.for_locale(page.locale),
     )
@@ -191,6 +264,30 @@ def status_context(citizen_request: CitizenRequest) -> dict:
         "refused": citizen_request.status == Status.REFUSED,
         "forwarded": citizen_request.status == Status.FORWARDED,
         "Action": RequestEvent.Action,
+        "signature": _signature_status(citizen_request),
+    }
+
+
+def mask_iin(iin: str) -> str:
+    """An IIN with its middle hidden (``880101•••••2``): enough to recognise, not to reuse."""
+    if len(iin) != 12:
+        return "•" * len(iin)
+    return f"{iin[:6]}{'•' * 5}{iin[-1]}"
+
+
+def _signature_status(citizen_request: CitizenRequest) -> dict | None:
+    """What the status page says about the request's signature; ``None`` when it was not filed
+    through the site's form."""
+    if not citizen_request.signature:
+        return None
+    if citizen_request.signature != Signature.SIGNED:
+        return {"signed": False}
+    submissions = submissions_for(citizen_request)
+    check = submissions[0].latest_check if submissions else None
+    return {
+        "signed": bool(submissions),
+        "verified": check is not None and check.state == "valid",
+        "iin": mask_iin(submissions[0].iin) if submissions else "",
     }
 
 

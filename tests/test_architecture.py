@@ -19,6 +19,7 @@ LAYERS = {
     "agency": 0,
     "press_pages": 1,
     "workflows": 1,
+    "esign": 1,  # beside the press site: only the services use it
     "citizen_requests": 2,
     "accreditation": 2,
     "media_watch": 2,

@@ -66,6 +66,24 @@ ACCREDITATION_RECORDS = (
     "eventnotice",
 )
 
+#: The media watch: the press secretaries keep its terms, outlets and sources and correct the
+#: tone of mentions; the Heads read what it found.
+MEDIA_WATCH_MANAGE = (
+    *(
+        f"media_watch.{action}_{model}"
+        for model in ("watchterm", "outlet", "source")
+        for action in ("view", "add", "change", "delete")
+    ),
+    *(f"media_watch.view_{model}" for model in ("story", "item", "mention", "tonecorrection")),
+    "media_watch.change_mention",
+    "media_watch.change_story",
+    "media_watch.add_tonecorrection",
+)
+MEDIA_WATCH_VIEW = tuple(
+    f"media_watch.view_{model}"
+    for model in ("watchterm", "outlet", "source", "story", "item", "mention", "tonecorrection")
+)
+
 GROUPS = {
     "editors": GroupSpec(
         "Editors",
@@ -98,6 +116,7 @@ GROUPS = {
             "agency.change_sitesettings",
             "workflows.emergency_publish",
             "workflows.view_stoplistterm",
+            *MEDIA_WATCH_MANAGE,
         ),
     ),
     "legal_reviewers": GroupSpec(
@@ -147,6 +166,7 @@ GROUPS = {
             # Reports and the overdue list, without the requesters' personal data.
             "citizen_requests.view_reports",
             *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
+            *MEDIA_WATCH_VIEW,
         ),
     ),
 }

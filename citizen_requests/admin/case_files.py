@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from agency.private_files import PrivateFile, private_file_response
+from esign.services import submissions_for
 
 from .. import services
 from ..letters import render_notice_pdf
@@ -79,6 +80,35 @@ def notice_letter(request, pk: int, event_id: int):
         may_see_personal_data(request.user),
         find,
         lambda file: log_access(file.record, request.user, f"notice letter {notice}"),
+    )
+
+
+#: The parts of a signed submission that can be downloaded: (file name suffix, content type).
+SIGNED_PARTS = {
+    "document": ("signed.json", "application/json"),
+    "cms": ("p7s", "application/pkcs7-signature"),
+}
+
+
+def signed_file(request, pk: int, submission_id: int, part: str):
+    """The signed document (its exact bytes) or its detached CMS, from the case's signed
+    submission; they carry the requester's IIN and name."""
+
+    def find():
+        case = get_object_or_404(CitizenRequest, pk=pk)
+        found = [item for item in submissions_for(case) if item.pk == submission_id]
+        if not found or part not in SIGNED_PARTS:
+            raise Http404
+        suffix, content_type = SIGNED_PARTS[part]
+        content = bytes(getattr(found[0], part))
+        return PrivateFile(
+            content, f"{case.number}-{found[0].pk}.{suffix}", content_type, record=case
+        )
+
+    return private_file_response(
+        may_see_personal_data(request.user),
+        find,
+        lambda file: log_access(file.record, request.user, f"signed {part} {submission_id}"),
     )
 
 

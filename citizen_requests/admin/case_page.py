@@ -21,6 +21,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from agency.models import AgencyProfile
+from esign.algorithms import label as algorithm_label
+from esign.services import submissions_for
 
 from .. import deadlines, faq, services
 from ..kinds import Status
@@ -47,6 +49,23 @@ DATE_DETAILS = ("previous_due", "answer_due", "notice_due", "due_on", "due")
 def log_access(case: CitizenRequest, user, what: str) -> None:
     """Record that ``user`` saw the personal data of ``case`` (``what``: the page or file)."""
     PersonalDataAccess.objects.create(request=case, user=user, what=what[:100])
+
+
+def signatures(case: CitizenRequest) -> list[dict]:
+    """The case's signed submissions for the case page: who signed, with what, when, and the
+    latest check's verdict (a later check is appended, so the newest one is shown)."""
+    found = []
+    for submission in submissions_for(case):
+        check = submission.latest_check
+        found.append(
+            {
+                "submission": submission,
+                "algorithm": algorithm_label(submission.algorithm),
+                "check": check,
+                "reasons": check.reason_list if check else [],
+            }
+        )
+    return found
 
 
 class CaseMixin(WagtailAdminTemplateMixin):
@@ -186,6 +205,7 @@ class CaseView(CaseMixin, TemplateView):
                 "timeline": timeline(case),
                 "subtasks": list(case.subtasks.select_related("unit")),
                 "requester_files": list(case.attachments.filter(answer__isnull=True)),
+                "signatures": signatures(case),
                 "answer": answer,
                 "answer_files": list(answer.attachments.all()) if answer else [],
                 "to_post": services.letters_to_post(case),

@@ -243,6 +243,11 @@ class CaseViewSet(ServiceViewSet):
                 case_files.attachment,
                 name="attachment",
             ),
+            path(
+                "<int:pk>/signed/<int:submission_id>/<str:part>/",
+                case_files.signed_file,
+                name="signed_file",
+            ),
             path("<int:pk>/letter/", case_files.answer_letter, name="answer_letter"),
             path(
                 "<int:pk>/notice/<int:event_id>/",

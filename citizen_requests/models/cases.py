@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from agency.dates import local_moment
 from agency.private_files import private_storage
 
-from ..kinds import Channel, RefusalGround, RequesterType, RequestKind, Status
+from ..kinds import Channel, RefusalGround, RequesterType, RequestKind, Signature, Status
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -141,6 +141,10 @@ class CitizenRequest(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    signature = models.CharField(
+        _("electronic signature"), max_length=10, choices=Signature.choices, blank=True
+    )
 
     # Tracking and double-submit protection
     tracking_digest = models.CharField(max_length=64, editable=False)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from ..kinds import UnsignedPolicy
+
 
 @register_setting(icon="mail")
 class RequestSettings(BaseGenericSetting):
@@ -36,7 +38,20 @@ class RequestSettings(BaseGenericSetting):
         help_text=_("Comma-separated numbers of working days."),
     )
 
+    unsigned_requests = models.CharField(
+        _("electronic requests without an ЭЦП"),
+        max_length=10,
+        choices=UnsignedPolicy.choices,
+        default=UnsignedPolicy.ACCEPT,
+        help_text=_(
+            "The Access to Information Law (Art. 11 p.5) says a written request in electronic "
+            "form is certified by the requester's electronic digital signature. The form offers "
+            "signing with NCALayer; choose what happens to a request sent without a signature."
+        ),
+    )
+
     panels = [
+        FieldPanel("unsigned_requests"),
         FieldPanel("move_calendar_deadlines"),
         FieldPanel("reminder_days"),
         FieldPanel("anonymise_after_years"),

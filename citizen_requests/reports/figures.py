@@ -33,7 +33,7 @@ from django.utils.formats import date_format
 from agency.calendar import LOCAL_TZ, WorkingCalendar
 
 from ..deadlines import RequestCalendar
-from ..kinds import RefusalGround, RequestKind, Status
+from ..kinds import RefusalGround, RequestKind, Signature, Status
 from ..models import CitizenRequest
 
 MONTHS = range(1, 13)
@@ -110,6 +110,9 @@ class Figures:
     open_overdue: int = 0
     extended: int = 0
     answered: int = 0
+    #: Filed through the site with an ЭЦП, and without one (AIL Art. 11 p.5).
+    signed: int = 0
+    unsigned: int = 0
     average_days_to_answer: float | None = None
 
     @property
@@ -143,6 +146,8 @@ def _aggregates(today: datetime.date) -> dict:
         "open_overdue": Count("pk", filter=_late_open(today)),
         "extended": Count("pk", filter=Q(extended_at__isnull=False)),
         "answered": Count("pk", filter=answered),
+        "signed": Count("pk", filter=Q(signature=Signature.SIGNED)),
+        "unsigned": Count("pk", filter=Q(signature__in=[Signature.UNSIGNED, Signature.FLAGGED])),
         "average_days": Avg(days, filter=answered),
         **{f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in RequestKind.values},
         **{f"status_{status}": Count("pk", filter=Q(status=status)) for status in Status.values},
@@ -164,6 +169,8 @@ def _figures(row: dict) -> Figures:
         open_overdue=row["open_overdue"],
         extended=row["extended"],
         answered=row["answered"],
+        signed=row["signed"],
+        unsigned=row["unsigned"],
         average_days_to_answer=average if row["answered"] else None,
     )
 
@@ -211,6 +218,8 @@ def combined(parts: list[Figures]) -> Figures:
         open_overdue=total("open_overdue"),
         extended=total("extended"),
         answered=answered,
+        signed=total("signed"),
+        unsigned=total("unsigned"),
         average_days_to_answer=weighted / answered if answered else None,
     )
 

@@ -40,8 +40,10 @@ INSTALLED_APPS = [
     "agency",
     "press_pages",
     "workflows",
+    "esign",
     "citizen_requests",
     "accreditation",
+    "media_watch",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -442,3 +444,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
 }
+
+# The services' own settings: electronic signatures and the media watch.
+from .services import *  # noqa: E402, F403

@@ -51,6 +51,17 @@ PAGE_CACHE_GENERATION_TTL = 3600
 # Most tests publish one language at a time; the tests of the "translations go
 # together" rule require kk and ru through the moderation settings.
 WORKFLOWS_REQUIRED_LOCALES = ["kk"]
+# No trust anchor and no revocation address: tests that verify signatures pin their own test
+# anchors and run their own OCSP responder and CRLs (tests/esign).
+ESIGN_ANCHORS_DIR = tempfile.mkdtemp(prefix="baspasoz-test-anchors-")
+ESIGN_OCSP_URLS: list[str] = []
+ESIGN_CRL_URLS: list[str] = []
+ESIGN_FETCH_TIMEOUT = 2
 # When a test sends mail through agency.outbox.OutboxEmailBackend, the worker delivers it to
 # django.core.mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The feed server of the media watch tests runs on the loopback address, as fast as it can.
+MONITOR_ALLOW_PRIVATE_HOSTS = True
+MONITOR_HOST_DELAY_MS = 0
+MONITOR_RETRY_DELAY_MS = 0
+MONITOR_FETCH_TIMEOUT = 5

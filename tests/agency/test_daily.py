@@ -28,6 +28,7 @@ DAILY_SCHEDULES = {
     "citizen_requests: escalate_overdue",
     "citizen_requests: remind_executors",
     "citizen_requests: send_daily_digest",
+    "esign: prune_nonces",
 }
 
 

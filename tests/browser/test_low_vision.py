@@ -96,14 +96,16 @@ def test_the_switch_works_from_the_keyboard_and_is_remembered(sample_site, new_p
     assert not {c for c in html_classes(browser_page) if c.startswith("lv-")}
 
 
-@pytest.mark.parametrize("language", ["kk", "ru", "en"])
-def test_axe_finds_no_serious_problem_in_any_mode(language, sample_site, new_page):
+def test_axe_finds_no_serious_problem_in_any_mode(sample_site, new_page):
+    """Each mode is a set of classes on the page, the same in every language: the modes are
+    checked on the Kazakh pages, and the open switch, whose words differ, in every language."""
     browser_page = new_page(viewport=DESKTOP)
-    pages = [sample_site.pages[language][kind].url for kind in ("home", "news")]
     problems = []
-    browser_page.goto(pages[0])
-    browser_page.locator(".low-vision__toggle").click()
-    problems += serious_violations(browser_page, "normal, switch open")
+    for language in ("kk", "ru", "en"):
+        browser_page.goto(sample_site.pages[language]["home"].url)
+        browser_page.locator(".low-vision__toggle").click()
+        problems += serious_violations(browser_page, f"{language}: normal, switch open")
+    pages = [sample_site.pages["kk"][kind].url for kind in ("home", "news")]
     for mode, choices in MODES.items():
         browser_page.goto(pages[0])
         browser_page.evaluate("localStorage.clear()")

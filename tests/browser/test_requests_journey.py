@@ -82,6 +82,10 @@ def test_a_citizen_files_in_kk_an_officer_answers_and_the_citizen_reads_the_answ
     )
     citizen.locator("#id_consent").check()
     citizen.get_by_role("button", name=re.compile("Send the request|Сұрауды жіберу")).click()
+    # The signing step shows the request; this requester sends it without a signature.
+    expect(citizen.locator("[data-signed-rows]")).to_contain_text(SUBJECT)
+    problems["signing step"] = serious_violations(citizen)
+    citizen.locator("[data-unsigned-button]").click()
 
     acknowledgement = citizen.locator("[data-acknowledgement]")
     expect(acknowledgement).to_be_visible()
@@ -138,6 +142,7 @@ def test_a_journalist_files_a_media_request_in_ru_on_a_phone(requests_site, new_
     )
     journalist.locator("#id_consent").check()
     journalist.locator("[data-submit]").click()
+    journalist.locator("[data-unsigned-button]").click()
     expect(journalist.locator("[data-acknowledgement]")).to_be_visible()
     expect(journalist.locator("html")).to_have_attribute("lang", "ru")
     number = journalist.locator("[data-number]").inner_text()

@@ -109,6 +109,9 @@ def valid_data(kind=RequestKind.INFORMATION, **overrides) -> dict:
         "consent": "on",
         "website": "",
         "submission_token": str(uuid.uuid4()),
+        # Straight to registration, as "Send without a signature" does (the default setting
+        # accepts it); the signing step's tests pass ``step=None`` and sign.
+        "step": "unsigned",
     }
     if kind in (RequestKind.MEDIA, RequestKind.CLARIFICATION):
         data.update(outlet="«Дала» газеті", accreditation_number="AK-123")

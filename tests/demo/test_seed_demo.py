@@ -11,6 +11,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
@@ -38,6 +39,8 @@ from demo.builder import DemoSeeder
 from demo.content import DEPARTMENTS, NEWS
 from demo.moderation import DemoModerationError
 from demo.roles import DEMO_USERS
+from media_watch import alerts
+from media_watch.models import Item, Mention, Source, Story, WatchTerm
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -95,6 +98,10 @@ def snapshot() -> dict:
         get_user_model(),
         get_image_model(),
         get_document_model(),
+        WatchTerm,
+        Source,
+        Item,
+        Mention,
     ):
         counts[model.__name__] = model.objects.count()
     return counts
@@ -161,6 +168,15 @@ class SeedDemoTests(ModerationAssertions, TestCase):
         output = seed()
         self.assertEqual(snapshot(), before)
         self.assertIn("demo-editor-2026", output)
+
+    def test_the_media_watch_has_mentions_and_alerts_nobody(self):
+        self.assertIn("Media watch: 27 terms, 7 sources and 35 mentions added", self.output)
+        self.assertTrue(Mention.objects.exists())
+        self.assertFalse(Source.objects.filter(active=True).exists())
+        self.assertTrue(alerts.recipients().exists())
+        self.assertEqual(alerts.send_held_alerts(), 0)
+        self.assertFalse(Story.objects.exclude(alerted_at=None).exists())
+        self.assertEqual(mail.outbox, [])
 
     def test_every_language_has_a_live_tree(self):
         expected = {

@@ -339,6 +339,17 @@ MEDIA_EDIT = {
 }
 
 
+MEDIA_WATCH_KEPT = {
+    f"media_watch.{action}_{model}"
+    for model in ("watchterm", "outlet", "source")
+    for action in ("view", "add", "change", "delete")
+}
+MEDIA_WATCH_READ = {
+    f"media_watch.view_{model}"
+    for model in ("watchterm", "outlet", "source", "story", "item", "mention", "tonecorrection")
+}
+
+
 class LeastPrivilegeTests(TestCase):
     """Each group has exactly the permissions the migration gives it, and no more."""
 
@@ -366,6 +377,11 @@ class LeastPrivilegeTests(TestCase):
                 "agency.change_sitesettings",
                 "workflows.emergency_publish",
                 "workflows.view_stoplistterm",
+                *MEDIA_WATCH_KEPT,
+                *MEDIA_WATCH_READ,
+                "media_watch.change_mention",
+                "media_watch.change_story",
+                "media_watch.add_tonecorrection",
             },
             "Legal reviewers": {
                 "wagtailadmin.access_admin",
@@ -411,6 +427,7 @@ class LeastPrivilegeTests(TestCase):
                 "agency.view_sitesettings",
                 "citizen_requests.view_reports",
                 *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
+                *MEDIA_WATCH_READ,
             },
         }
 

@@ -356,6 +356,29 @@ def test_stop_list(stop_list, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        # Possessive, plural and case chains, and a devoiced final letter: the Kazakh grammar.
+        ("Ақпарат министрлігі", "Ақпарат министрлігінің өкілі", "Ақпарат министрлігінің"),
+        ("бағдарлама", "Бағдарламамыздың мақсаты", "Бағдарламамыздың"),
+        ("кітап", "Кітабымызда жазылған", "Кітабымызда"),
+        ("журналист", "Журналиске хат келді", "Журналиске"),
+        ("облыс", "облыстарымыздың әкімдері", "облыстарымыздың"),
+        ("область", "пять областей", "областей"),
+        ("Иванова", "у Ивановой", "Ивановой"),
+        # Look-alikes that are other words.
+        ("Иванова", "Иванов пришёл", None),
+        ("Иванов", "село Ивановка", None),
+        ("Ёлкин", "ёлки в парке", None),
+        ("Ахмет", "Ахметтай келді", None),
+    ],
+)
+def test_stop_list_reads_word_forms_with_the_kernel_analyser(phrase, text, expected):
+    found = StopList([StopTerm(phrase, WARN, "Test term", "stop_list.8")]).find(text)
+    assert [text[f.start : f.end] for f in found] == ([expected] if expected else [])
+
+
 def test_stop_list_finding_carries_term_data(stop_list):
     [finding] = stop_list.find("Вызвали Иванова Сергея.")
     assert finding.category == "stop_list"

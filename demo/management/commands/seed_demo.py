@@ -32,6 +32,7 @@ from demo.content import BRIEFINGS, FAQ, NEWS
 from demo.moderation import DemoModerationError
 from demo.request_pages import seed_request_pages
 from demo.roles import DEMO_USERS, demo_second_factor, demo_user
+from demo.watch import seed_media_watch
 from press_pages.models import (
     BriefingIndexPage,
     BriefingPage,
@@ -174,6 +175,7 @@ class Command(BaseCommand):
                 seeder.run()
                 seeder._timed("requests", lambda: seed_request_pages(seeder))
                 seeder._timed("accreditation", lambda: seed_accreditation(seeder))
+                watch = seed_media_watch()
             except DemoModerationError as error:
                 # A demo page its workflow refused: the report names the field and finding.
                 raise CommandError(str(error)) from error
@@ -184,6 +186,17 @@ class Command(BaseCommand):
             with translation.override(options["language"]):
                 self._print_summary(seeder)
                 self._print_users()
+                self.stdout.write(
+                    _(
+                        "Media watch: %(terms)s terms, %(sources)s sources and %(mentions)s "
+                        "mentions added (the sources are not polled)."
+                    )
+                    % {
+                        "terms": watch.terms,
+                        "sources": watch.sources,
+                        "mentions": watch.mentions,
+                    }
+                )
                 self.stdout.write(
                     _("Demo content is ready (%(seconds).1f s).") % {"seconds": elapsed},
                     self.style.SUCCESS,

@@ -1,0 +1,100 @@
+"""The media watch's django-q2 jobs.
+
+* :func:`poll_due_sources` runs every minute (a schedule made by a migration) and queues one
+  :func:`poll_source` job for each active source whose next poll is due, so a slow or failing
+  source holds up no other. A source's next poll is put off while its job waits, so a job that
+  has not run yet is not queued twice.
+* :func:`poll_source` polls one source; when it stored items that want their article text, it
+  queues :func:`fetch_articles` for the source, so the alerts of the feed step do not wait for
+  the pages.
+* :func:`send_held_alerts` (every minute) and :func:`send_daily_digest` (daily);
+  :func:`send_telegram_alert` is queued by an alert when a Telegram bot is configured.
+
+Each job is harmless to run twice: a second poll asks the server only for what changed and
+stores no address twice; a second article step finds no item still waiting.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from agency import queue
+from agency.daily import once_a_day
+
+from . import alerts, digest
+from .models import Item, Source
+from .polling import poll, poll_interval
+from .texts import extract_articles, wanted
+
+GROUP = "media-watch"
+
+
+def due_sources(now=None):
+    now = now or timezone.now()
+    return Source.objects.filter(active=True).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+
+
+def poll_due_sources() -> int:
+    """Queue a poll of every source that is due. Returns how many were queued."""
+    now = timezone.now()
+    queued = 0
+    for source_id in (
+        due_sources(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)
+    ):
+        taken = due_sources(now).filter(pk=source_id).update(next_attempt_at=now + poll_interval())
+        if taken:
+            queue.submit(
+                "media_watch.jobs.poll_source",
+                source_id,
+                group=GROUP,
+                name=f"media watch: poll source {source_id}",
+            )
+            queued += 1
+    return queued
+
+
+def poll_source(source_id: int) -> dict:
+    """Poll one source (a job); returns what the poll did."""
+    source = Source.objects.filter(pk=source_id, active=True).select_related("outlet").first()
+    if source is None:
+        return {"source": source_id, "outcome": "inactive"}
+    result = poll(source)
+    if result.wants_articles:
+        queue.submit(
+            "media_watch.jobs.fetch_articles",
+            source_id,
+            group=GROUP,
+            name=f"media watch: articles of source {source_id}",
+        )
+    return result.as_json()
+
+
+def fetch_articles(source_id: int) -> dict:
+    """Fetch the article text of one source's waiting items (a job)."""
+    result = extract_articles(wanted(source_id))
+    if Item.objects.filter(source_id=source_id, text_state=Item.Text.WANTED).exists():
+        queue.submit(
+            "media_watch.jobs.fetch_articles",
+            source_id,
+            group=GROUP,
+            name=f"media watch: articles of source {source_id}",
+        )
+    return result.as_json()
+
+
+def send_held_alerts() -> int:
+    """Send the alerts held during the quiet hours, or called for by an officer's tone (every
+    minute). Harmless twice: a story is alerted once."""
+    return alerts.send_held_alerts()
+
+
+def send_telegram_alert(story_id: int) -> bool:
+    """Send the Telegram message of an alerted story (queued by the alert)."""
+    return alerts.send_telegram(story_id)
+
+
+@once_a_day("media watch: daily digest")
+def send_daily_digest() -> int:
+    """Mail the day's mentions to the Heads and the press secretaries (daily)."""
+    return digest.send_daily_digest()

@@ -1,0 +1,282 @@
+"""The signing step of the request forms, through the form views, with the test NCA.
+
+The page shows the canonical document; the test plays NCALayer (a detached CMS with a
+timestamp from the test PKI over the exact bytes the page gave) and posts it back.
+"""
+
+import base64
+import html
+import re
+
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from citizen_requests.kinds import RequestKind, Signature, UnsignedPolicy
+from citizen_requests.models import CitizenRequest, PersonalDataAccess, RequestSettings
+from citizen_requests.reports.figures import figures
+from esign.models import SignedSubmission
+from esign.services import submissions_for
+from tests.agency.identifiers import make_iin
+from tests.citizen_requests.helpers import form_page, officer, status_page, valid_data
+from tests.esign.world import BIN, HEAD_IIN, IIN
+from tests.signin import staff_login
+from tests.workflows.moderation import member, prefer_english
+
+pytestmark = pytest.mark.django_db
+
+
+def viewer_without_personal_data():
+    """Staff who may see cases but not the requesters' personal data."""
+    group, _created = Group.objects.get_or_create(name="Case readers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
+            codename__in=["access_admin", "view_citizenrequest"],
+        )
+    )
+    user = member("editors", "reader")
+    user.groups.add(group)
+    return user
+
+
+def hidden(response, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', response.content.decode())
+    assert found, name
+    return html.unescape(found.group(1))
+
+
+def to_sign(client, page, data):
+    """Send the form; the signing page it answers with and the exact bytes to sign."""
+    response = client.post(page.url, data)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    assert "citizen_requests/signing.html" in [t.name for t in response.templates]
+    return response, base64.b64decode(hidden(response, "document"))
+
+
+def signed_post(client, page, data, response, signature: bytes):
+    return client.post(
+        page.url,
+        {
+            **data,
+            "step": "sign",
+            "nonce": hidden(response, "nonce"),
+            "signature": base64.b64encode(signature).decode(),
+        },
+    )
+
+
+@pytest.fixture
+def page():
+    return form_page(RequestKind.INFORMATION, "en")
+
+
+def test_a_good_signature_registers_the_request_with_its_signed_submission(pinned, page):
+    client = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(client, page, data)
+    text = response.content.decode()
+    assert "Sign with ЭЦП" in text and "Send without a signature" in text
+    assert data["subject"] in text and IIN in text
+    cms = pinned.sign(document, "rsa", at=timezone.now())
+
+    done = signed_post(client, page, data, response, cms)
+
+    assert done.status_code == 200
+    assert "citizen_requests/acknowledgement.html" in [t.name for t in done.templates]
+    case = CitizenRequest.objects.get()
+    assert case.signature == Signature.SIGNED
+    (submission,) = submissions_for(case)
+    assert bytes(submission.document) == document
+    assert submission.iin == IIN and submission.latest_check.state == "valid"
+
+
+def test_a_legal_entity_signs_with_its_heads_key_against_the_bin(pinned, page):
+    client = Client()
+    data = valid_data(
+        iin=None,
+        step=None,
+        requester_type="legal_entity",
+        organisation="ТОО «ТЕСТ»",
+        bin=BIN,
+        signatory_position="Директор",
+        outgoing_number="12",
+        outgoing_date="2026-01-05",
+    )
+    response, document = to_sign(client, page, data)
+
+    done = signed_post(
+        client, page, data, response, pinned.sign(document, "rsa", "head", at=timezone.now())
+    )
+
+    assert "citizen_requests/acknowledgement.html" in [t.name for t in done.templates]
+    (submission,) = SignedSubmission.objects.all()
+    assert submission.bin == BIN and submission.iin == HEAD_IIN
+
+
+def test_a_signature_of_someone_else_is_refused_with_the_reason_and_nothing_typed_is_lost(
+    pinned, page
+):
+    client = Client()
+    other = make_iin("90010130001")
+    data = valid_data(iin=other, step=None, text="Менің сұрауым «мәтін»")
+    response, document = to_sign(client, page, data)
+
+    refused = signed_post(
+        client, page, data, response, pinned.sign(document, "rsa", at=timezone.now())
+    )
+
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "The IIN in the certificate differs from the IIN in the form." in text
+    assert "Менің сұрауым «мәтін»" in html.unescape(text)
+    assert hidden(refused, "nonce") != hidden(response, "nonce")  # a new document to sign
+    assert hidden(refused, "iin") == other
+    assert not CitizenRequest.objects.exists()
+
+
+def test_a_replayed_signature_is_refused(pinned, page):
+    client = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(client, page, data)
+    cms = pinned.sign(document, "rsa", at=timezone.now())
+    assert signed_post(client, page, data, response, cms).status_code == 200
+
+    again = {**data, "submission_token": "6c1f5b9e-8a44-4c1c-9a0e-2d1c0a9e0b11"}
+    replay = signed_post(client, page, again, response, cms)
+
+    assert replay.status_code == 400
+    assert "This document has already been signed and submitted once." in replay.content.decode()
+    assert CitizenRequest.objects.count() == 1
+
+
+def test_a_form_changed_after_the_document_was_issued_is_not_registered(pinned, page):
+    client = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(client, page, data)
+    cms = pinned.sign(document, "rsa", at=timezone.now())
+
+    changed = signed_post(client, page, {**data, "text": "Басқа мәтін"}, response, cms)
+
+    assert changed.status_code == 400
+    assert "The form has changed since the document was issued" in changed.content.decode()
+    assert not CitizenRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("policy", "marked"),
+    [(UnsignedPolicy.ACCEPT, Signature.UNSIGNED), (UnsignedPolicy.FLAG, Signature.FLAGGED)],
+)
+def test_unsigned_requests_are_accepted_or_flagged_per_setting(page, policy, marked):
+    settings = RequestSettings.load()
+    settings.unsigned_requests = policy
+    settings.save()
+    client = Client()
+    data = valid_data(step=None)
+    to_sign(client, page, data)
+
+    done = client.post(page.url, {**data, "step": "unsigned"})
+
+    assert "citizen_requests/acknowledgement.html" in [t.name for t in done.templates]
+    assert CitizenRequest.objects.get().signature == marked
+    notice = "was not signed with an ЭЦП" in done.content.decode()
+    assert notice == (policy == UnsignedPolicy.FLAG)
+
+
+def test_unsigned_requests_are_refused_when_the_setting_says_so(page):
+    settings = RequestSettings.load()
+    settings.unsigned_requests = UnsignedPolicy.REFUSE
+    settings.save()
+    client = Client()
+    data = valid_data(step=None)
+    response, _document = to_sign(client, page, data)
+    assert "Send without a signature" not in response.content.decode()
+
+    refused = client.post(page.url, {**data, "step": "unsigned"})
+
+    assert refused.status_code == 400
+    assert "only when signed with an ЭЦП" in refused.content.decode()
+    assert not CitizenRequest.objects.exists()
+
+
+def test_going_back_to_the_form_keeps_what_was_typed(page):
+    client = Client()
+    data = valid_data(step=None, subject="Бюджет 2026")
+    to_sign(client, page, data)
+
+    back = client.post(page.url, {**data, "step": "edit"})
+
+    assert back.status_code == 200
+    assert page.get_template(back.wsgi_request) in [t.name for t in back.templates]
+    assert 'value="Бюджет 2026"' in back.content.decode()
+
+
+def test_the_officer_sees_the_signature_and_the_downloads_are_checked_and_logged(
+    pinned, page, client
+):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    signed_post(citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now()))
+    case = CitizenRequest.objects.get()
+    (submission,) = submissions_for(case)
+    user = officer()
+    prefer_english(user)
+    staff_login(client, user)
+
+    text = html.unescape(
+        client.get(reverse("citizen_requests_cases:case", args=[case.pk])).content.decode()
+    )
+
+    assert "Signed with ЭЦП" in text and "ТЕСТОВ АЙДАР" in text and IIN in text
+    assert "RSA with SHA-256" in text and "not revoked at the time of signing" in text
+    urls = {
+        part: reverse("citizen_requests_cases:signed_file", args=[case.pk, submission.pk, part])
+        for part in ("document", "cms")
+    }
+    assert urls["document"] in text and urls["cms"] in text
+    before = PersonalDataAccess.objects.filter(request=case).count()
+    got = client.get(urls["document"])
+    assert got.content == document and "no-store" in got["Cache-Control"]
+    cms = client.get(urls["cms"])
+    assert cms.content == bytes(submission.cms)
+    assert cms["Content-Type"] == "application/pkcs7-signature"
+    assert PersonalDataAccess.objects.filter(request=case).count() == before + 2
+    other = Client()
+    staff_login(other, viewer_without_personal_data())
+    assert other.get(urls["cms"]).status_code == 403
+    missing = reverse("citizen_requests_cases:signed_file", args=[case.pk, submission.pk, "key"])
+    assert client.get(missing, follow=True).status_code == 404
+
+
+def test_the_status_page_says_signed_and_verified_with_the_iin_masked(pinned, page):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    done = signed_post(
+        citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now())
+    )
+    case = CitizenRequest.objects.get()
+
+    shown = Client().post(
+        status_page("en").url, {"number": case.number, "code": done.context["tracking_code"]}
+    )
+
+    text = shown.content.decode()
+    assert "Signed with ЭЦП and verified" in text
+    assert f"{IIN[:6]}•••••{IIN[-1]}" in text and IIN not in text
+
+
+def test_the_reports_count_signed_and_unsigned_requests(pinned, page):
+    citizen = Client()
+    data = valid_data(iin=IIN, step=None)
+    response, document = to_sign(citizen, page, data)
+    signed_post(citizen, page, data, response, pinned.sign(document, "rsa", at=timezone.now()))
+    Client().post(page.url, valid_data())
+
+    counted = figures(CitizenRequest.objects.all())
+
+    assert (counted.signed, counted.unsigned) == (1, 1)
