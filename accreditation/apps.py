@@ -12,8 +12,8 @@ class AccreditationConfig(AppConfig):
     def ready(self):
         from agency import numbering
 
-        # The page_published receiver that queues the notices about press events.
-        from . import notices  # noqa: F401
+        # The receivers that queue the notices about press events and obligatory messages.
+        from . import notices, obligatory  # noqa: F401
         from .models import NUMBER_SERIES
 
         numbering.register_series(NUMBER_SERIES)

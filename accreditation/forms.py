@@ -93,8 +93,9 @@ class JournalistForm(DescribedFieldsMixin, forms.Form):
         label=_("E-mail this journalist notices of the agency's press events"),
         required=False,
         help_text=_(
-            "Announcements of briefings and other press events, sent while the accreditation is "
-            "valid. The journalist can stop them with one click from any notice."
+            "Announcements of briefings and other press events, and the agency's official "
+            "messages about emergencies (Law on Mass Media Art. 37), sent while the accreditation "
+            "is valid. The journalist can stop them with one click from any notice."
         ),
     )
 

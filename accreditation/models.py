@@ -340,8 +340,9 @@ class Accreditation(models.Model):
         _("wants notices of events"),
         default=False,
         help_text=_(
-            "Announcements of briefings are e-mailed to the journalist. Only if they asked for "
-            "them; every notice has a link to stop them."
+            "Announcements of briefings and the agency's official messages (Law on Mass Media "
+            "Art. 37) are e-mailed to the journalist. Only if they asked for them; every notice "
+            "has a link to stop them."
         ),
     )
     expiry_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -471,3 +472,20 @@ class EventNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.briefing_id} {self.kind}"
+
+
+class MessageDelivery(models.Model):
+    """An obligatory message (Law on Mass Media Art. 37) e-mailed to the journalists, once."""
+
+    page = models.OneToOneField(
+        "press_pages.ObligatoryMessagePage", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("obligatory message delivery")
+        verbose_name_plural = _("obligatory message deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} ({self.recipients})"

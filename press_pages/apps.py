@@ -7,4 +7,4 @@ class PressPagesConfig(AppConfig):
     verbose_name = _("Press pages")
 
     def ready(self):
-        from . import checks  # noqa: F401  (system checks)
+        from . import checks, signals  # noqa: F401  (system checks, the page_published receiver)

@@ -100,7 +100,7 @@ class StopListTerm(index.Indexed, models.Model):
         return self.phrase
 
 
-def default_workflow_field(verbose_name) -> models.ForeignKey:
+def default_workflow_field(verbose_name, help_text=None) -> models.ForeignKey:
     """The default workflow of one page type, used where the page tree assigns none."""
     return models.ForeignKey(
         "wagtailcore.Workflow",
@@ -109,7 +109,8 @@ def default_workflow_field(verbose_name) -> models.ForeignKey:
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Used unless a workflow is assigned to the page or a parent in the page tree."),
+        help_text=help_text
+        or _("Used unless a workflow is assigned to the page or a parent in the page tree."),
     )
 
 
@@ -120,6 +121,13 @@ class ModerationSettings(BaseGenericSetting):
     news_workflow = default_workflow_field(_("news workflow"))
     briefing_workflow = default_workflow_field(_("briefing workflow"))
     faq_workflow = default_workflow_field(_("FAQ answer workflow"))
+    obligatory_message_workflow = default_workflow_field(
+        _("obligatory message workflow"),
+        help_text=_(
+            "Used for every obligatory message, even where the page tree assigns another "
+            "workflow: the head approves its text. Without it, the page tree's workflow is used."
+        ),
+    )
     required_locales = LanguageListField(
         _("required languages"),
         default=default_required_locales,
@@ -130,6 +138,7 @@ class ModerationSettings(BaseGenericSetting):
         FieldPanel("news_workflow"),
         FieldPanel("briefing_workflow"),
         FieldPanel("faq_workflow"),
+        FieldPanel("obligatory_message_workflow"),
         FieldPanel("required_locales"),
     ]
 
@@ -142,6 +151,7 @@ class ModerationSettings(BaseGenericSetting):
             "newspage": "news_workflow",
             "briefingpage": "briefing_workflow",
             "faqanswerpage": "faq_workflow",
+            "obligatorymessagepage": "obligatory_message_workflow",
         }.get(page_class._meta.model_name)
         workflow = getattr(self, field) if field else None
         return workflow if workflow is not None and workflow.active else None

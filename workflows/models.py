@@ -34,13 +34,22 @@ from .languages import (
     unpublished_source,
 )
 from .readiness import TranslationReadiness, readiness_summary
-from .records import Clearance, EmergencyPublication, ReviewReminder, Waiver, Withdrawal
+from .records import (
+    Clearance,
+    EmergencyPublication,
+    Escalation,
+    ReviewReminder,
+    Waiver,
+    Withdrawal,
+)
 from .restricted import BLOCK
 
 __all__ = [
     "Clearance",
     "DueTimeMixin",
     "EmergencyPublication",
+    "Escalation",
+    "HeadApprovalTask",
     "LanguageListField",
     "LegalReviewTask",
     "ModerationSettings",
@@ -218,23 +227,12 @@ class LegalReviewTask(ReviewTask):  # noqa: DJ008 (Task.__str__ is the name)
         )
 
 
-class PressSecretaryApprovalTask(ReviewTask):  # noqa: DJ008 (Task.__str__ is the name)
-    """The press secretary's approval, the last step before a page goes live.
-
-    Approval is offered only when every required translation exists, so a page never goes live
-    without its translations.
-    """
+class TranslatedApprovalTask(ReviewTask):
+    """A group approval that is offered only when every required translation exists, so a page
+    never goes live without its translations (the last steps before a page goes live)."""
 
     class Meta:
-        verbose_name = _("press secretary approval")
-        verbose_name_plural = _("press secretary approvals")
-
-    @classmethod
-    def get_description(cls):
-        return _(
-            "Members of the chosen groups approve publication. Nobody approves a revision they "
-            "wrote, and approval waits until every required translation exists."
-        )
+        abstract = True
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -258,6 +256,46 @@ class PressSecretaryApprovalTask(ReviewTask):  # noqa: DJ008 (Task.__str__ is th
                 if source is not None:
                     raise PermissionDenied(source_not_live_message(page, source))
             return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class PressSecretaryApprovalTask(TranslatedApprovalTask):  # noqa: DJ008 (Task.__str__ is the name)
+    """The press secretary's approval, the last step before a page goes live.
+
+    Approval is offered only when every required translation exists, so a page never goes live
+    without its translations.
+    """
+
+    class Meta:
+        verbose_name = _("press secretary approval")
+        verbose_name_plural = _("press secretary approvals")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve publication. Nobody approves a revision they "
+            "wrote, and approval waits until every required translation exists."
+        )
+
+
+class HeadApprovalTask(TranslatedApprovalTask):  # noqa: DJ008 (Task.__str__ is the name)
+    """The head's approval of an official message's text, after the press secretary's.
+
+    The authorised body's rules for Law on Mass Media Art. 37 have the head approve an
+    obligatory message; the migrations give this task to the Heads group. As in every review,
+    nobody approves a revision they wrote, and approval waits for the required translations.
+    """
+
+    class Meta:
+        verbose_name = _("head approval")
+        verbose_name_plural = _("head approvals")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A head (a member of the chosen groups) approves the text before it goes live, as "
+            "the rules for obligatory messages require. Nobody approves a revision they wrote, "
+            "and approval waits until every required translation exists."
+        )
 
 
 class TranslationCompletenessTask(DueTimeMixin, Task):  # noqa: DJ008 (Task.__str__ is the name)

@@ -15,6 +15,11 @@ NAMES = {
         "Ответы на частые вопросы",
         "FAQ answers",
     ),
+    ("wagtailcore", "workflow", "Obligatory messages"): (
+        "Міндетті хабарламалар",
+        "Обязательные сообщения",
+        "Obligatory messages",
+    ),
     ("wagtailcore", "workflow", "Moderators approval"): (
         "Модераторлардың мақұлдауы",
         "Одобрение модераторами",
@@ -34,6 +39,11 @@ NAMES = {
         "Баспасөз хатшысының мақұлдауы",
         "Согласование пресс-секретарём",
         "Press secretary approval",
+    ),
+    ("wagtailcore", "task", "Head approval"): (
+        "Басшының бекітуі",
+        "Утверждение руководителем",
+        "Head approval",
     ),
     ("wagtailcore", "task", "Translation completeness"): (
         "Аудармалардың толықтығы",

@@ -12,7 +12,7 @@ those notifiers, under the same signals and ``dispatch_uid``, for two reasons:
   silent. An automatic rejection (one with nobody as ``finished_by``) is always mailed to the
   author here, with the check's report.
 
-Our own e-mails (overdue reviews) are composed with ``agency.mail``, which makes the same choice
+Our own e-mails (overdue reviews, escalations of pages with a deadline) are composed with ``agency.mail``, which makes the same choice
 of language. Every message goes through ``EMAIL_BACKEND``, the kernel's outbox (``agency.mail``).
 """
 
@@ -55,15 +55,25 @@ CATEGORY_LABELS = {
 REPORT_LIMIT = 10
 
 
-def press_secretaries():
-    """Active members of the press secretaries' group who have an e-mail address."""
+def members_of(role: str):
+    """Active members of the group of ``role`` (a key of ``roles.GROUPS``) with an address."""
     return (
         get_user_model()
-        .objects.filter(groups__name=GROUPS["press_secretaries"].name, is_active=True)
+        .objects.filter(groups__name=GROUPS[role].name, is_active=True)
         .exclude(email="")
         .distinct()
         .order_by("pk")
     )
+
+
+def press_secretaries():
+    """Active members of the press secretaries' group who have an e-mail address."""
+    return members_of("press_secretaries")
+
+
+def heads():
+    """Active members of the Heads group who have an e-mail address."""
+    return members_of("heads")
 
 
 def blocking_findings(task_state) -> list[dict]:

@@ -1,5 +1,5 @@
-"""What moderation leaves on record: clearances, waivers, emergency publications, withdrawals
-and overdue-review reminders.
+"""What moderation leaves on record: clearances, waivers, emergency publications, withdrawals,
+overdue-review reminders and escalations of pages with a deadline.
 
 Models of the ``workflows`` app that the guard writes and reads; ``workflows.models``
 re-exports them.
@@ -151,3 +151,26 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.task_state_id} ({local_moment(self.sent_at)})"
+
+
+class Escalation(models.Model):
+    """A page with a deadline that the heads were told about, at one step, so each is told once.
+
+    ``after_minutes`` is the step: how long after the event it is (120 for 2 h). Written in the
+    same transaction as the mail, so a failure leaves the step to the next run.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    after_minutes = models.PositiveIntegerField(_("minutes after the event"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalations")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "after_minutes"], name="escalation_once")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} +{self.after_minutes} min ({local_moment(self.sent_at)})"

@@ -2,7 +2,15 @@
 
 from wagtail.snippets.models import register_snippet
 
-from .hooks import editor, guard, names, reviews, submission, translations  # noqa: F401
+from .hooks import (  # noqa: F401
+    deadlines,
+    editor,
+    guard,
+    names,
+    reviews,
+    submission,
+    translations,
+)
 from .hooks.viewsets import StopListTermViewSet
 
 register_snippet(StopListTermViewSet)

@@ -1,8 +1,24 @@
 """The ``accreditation.*`` actions of Wagtail's audit log (shown in the admin's Logs report)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+
+class ObligatoryMessageSent(LogFormatter):
+    """An Art. 37 message e-mailed to the accredited journalists, and to how many."""
+
+    label = _("E-mail an official message to journalists")
+
+    def format_message(self, log_entry):
+        count = int((log_entry.data or {}).get("recipients") or 0)
+        return ngettext(
+            "Official message e-mailed to %(count)d accredited journalist.",
+            "Official message e-mailed to %(count)d accredited journalists.",
+            count,
+        ) % {"count": count}
 
 
 @hooks.register("register_log_actions")
@@ -32,6 +48,7 @@ def register_accreditation_log_actions(actions):
         _("Switch off notices of events"),
         _("Notices of events switched off"),
     )
+    actions.register_action("accreditation.obligatory_message_sent")(ObligatoryMessageSent)
     actions.register_action(
         "accreditation.view_personal_data",
         _("View a journalist's personal data"),

@@ -9,6 +9,7 @@ from .briefings import BriefingIndexPage, BriefingPage, BriefingSpeaker
 from .faq import FAQAnswerPage, FAQIndexPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsPageTopic
+from .obligatory import ObligatoryMessagePage
 from .taxonomy import FAQCategory, Topic
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "NewsPage",
     "NewsPageRelatedPage",
     "NewsPageTopic",
+    "ObligatoryMessagePage",
     "PressPageMixin",
     "PublicPageMethods",
     "Topic",

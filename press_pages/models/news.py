@@ -1,5 +1,7 @@
 """News items and their index."""
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -33,7 +35,7 @@ class NewsIndexPage(RoutablePageMixin, ListingMixin, PressPageMixin, Page):
     """The list of news items, newest first, with year and topic filters and feeds."""
 
     parent_page_types = ["press_pages.HomePage"]
-    subpage_types = ["press_pages.NewsPage"]
+    subpage_types = ["press_pages.NewsPage", "press_pages.ObligatoryMessagePage"]
     max_count = None
     max_count_per_parent = 1
 
@@ -195,6 +197,15 @@ class NewsPage(RestrictedInfoMixin, PressPageMixin, Page):
                     )
                 }
             )
+
+    @property
+    def is_obligatory_message(self) -> bool:
+        """Whether this is an Art. 37 obligatory message, also when a list loads it as news.
+
+        Compares content types (Django caches them), so a list asks no query per item.
+        """
+        obligatory = apps.get_model("press_pages", "ObligatoryMessagePage")
+        return self.content_type_id == ContentType.objects.get_for_model(obligatory).pk
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -36,6 +36,9 @@ BEFORE_JOBS_MODULES = [
     ("accreditation", "0006_notices_opt_in"),
     ("workflows", "0004_kernel_permissions"),
 ]
+#: Schedules that later migrations of those apps create: rolling back to the point above removes
+#: them, and migrating forward makes them again.
+ADDED_SINCE = {"workflows: escalate_deadline_pages"}
 #: Schedule name → (function before, function after).
 MOVED_JOBS = {
     "citizen_requests: remind_executors": (
@@ -147,7 +150,7 @@ def test_schedules_naming_the_former_job_modules_call_existing_functions_after_t
     new = _migrate(_leaves())
 
     after = _schedules(new)
-    assert set(after) == set(before), "no schedule added or lost"
+    assert set(after) - ADDED_SINCE == set(before), "no schedule added or lost"
     for name, (_before, moved_to) in MOVED_JOBS.items():
         assert after[name][0] == moved_to
     assert after["citizen_requests: remind_executors"][1] == 7

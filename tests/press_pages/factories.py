@@ -19,6 +19,7 @@ from press_pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    ObligatoryMessagePage,
     Topic,
 )
 from tests.workflows.moderation import moderate
@@ -84,6 +85,20 @@ class NewsPageFactory(ModeratedPageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class ObligatoryMessagePageFactory(NewsPageFactory):
+    """An Art. 37 message about an event half an hour ago; live through its workflow."""
+
+    title = factory.Sequence(lambda n: f"Су тасқыны туралы ресми хабарлама {n}")
+    lead = "Ауданда су тасқыны болды; тұрғындарды көшіру жүріп жатыр."
+    event_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(minutes=30))
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Төтенше жағдайлар қызметі орнында жұмыс істеп жатыр.</p>")]
+    )
+
+    class Meta:
+        model = ObligatoryMessagePage
 
 
 class BriefingIndexPageFactory(wagtail_factories.PageFactory):

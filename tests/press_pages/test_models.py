@@ -11,6 +11,7 @@ from press_pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    ObligatoryMessagePage,
 )
 
 
@@ -34,7 +35,7 @@ class TreeRulesTests(WagtailPageTestCase):
             self.assertAllowedParentPageTypes(index, {HomePage})
 
     def test_each_index_holds_only_its_items(self):
-        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage, ObligatoryMessagePage})
         self.assertAllowedSubpageTypes(BriefingIndexPage, {BriefingPage})
         self.assertAllowedSubpageTypes(FAQIndexPage, {FAQAnswerPage})
 

@@ -1,7 +1,9 @@
 """The reviewer's side of moderation in the admin: the worklist, e-mails and withdrawals.
 
 * "My worklist" on the dashboard: what waits for the current user ("Awaiting me", overdue
-  first, then by due time), since when, and whether it is overdue.
+  first, then by due time), since when, and whether it is overdue; a page with a deadline
+  (``workflows.deadlines``) shows its clock, and is due by the earlier of its deadline and
+  its step's due time.
 * The moderation e-mails (``workflows.notifications``, imported here so they replace
   Wagtail's as soon as the admin's hooks load).
 * Unpublishing a moderated page asks for a reason and records a withdrawal
@@ -35,6 +37,7 @@ from .. import (
     notifications,  # noqa: F401  (replaces Wagtail's moderation e-mails)
     withdrawal,
 )
+from ..deadlines import Clock, clocks_for
 from ..mixins import is_guarded
 from ..models import ReviewTask
 from ..records import EmergencyPublication
@@ -54,6 +57,7 @@ class WorklistRow:
     due_at: datetime | None = None
     note: str = ""
     page: Page | None = None
+    clock: Clock | None = None
 
     @property
     def title(self) -> str:
@@ -135,6 +139,11 @@ def build_worklist(user, limit: int = WORKLIST_LIMIT) -> Worklist:
             :limit
         ]
     ]
+    clocks = clocks_for(row.page_id for row in reviews)
+    for row in reviews:
+        row.clock = clocks.get(row.page_id)
+        if row.clock is not None and row.clock.published_at is None:
+            row.due_at = min(filter(None, (row.due_at, row.clock.deadline)))
     reviews.sort(key=due_order)
     reviews_total = waiting.count() if len(reviews) == limit else len(reviews)
 
