@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -40,22 +40,11 @@ class ObligatoryMessagePage(EventDeadlineMixin, NewsPage):
         "(Law on Mass Media, Art. 37 p.1), and its text is approved by the head."
     )
 
+    # News's panels, with the event's time after the title.
     content_panels = [
         *Page.content_panels,
         FieldPanel("event_at"),
-        FieldPanel("lead"),
-        FieldPanel("display_date"),
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
-                FieldPanel("hero_image_caption"),
-            ],
-            heading=_("Hero image"),
-        ),
-        FieldPanel("body"),
-        InlinePanel("topic_links", label=_("Topics")),
-        InlinePanel("related_links", label=_("Related pages")),
+        *NewsPage.content_panels[len(Page.content_panels) :],
     ]
     edit_handler = ClockedTabbedInterface()
 
