@@ -11,6 +11,12 @@ from . import pki
 from .world import DAY, IIN, closed_url
 
 
+def answered_now() -> datetime.datetime:
+    """The moment a test reads an OCSP answer: the test responder stamps its answers with the
+    real time, which is later than ``world.now`` (the moment the session's NCA was built)."""
+    return datetime.datetime.now(datetime.UTC)
+
+
 def certs(world, family, kind="person"):
     hierarchy = world.hierarchies[family]
     return hierarchy.leaves[kind].cert, hierarchy.intermediate.cert
@@ -38,7 +44,7 @@ def test_an_ocsp_answer_signed_by_another_responder_does_not_count(world):
     finally:
         world.hierarchies["rsa"].responder = saved
 
-    status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, world.now)
+    status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, answered_now())
 
     assert status.state == "unknown"
     assert status.notes == ["ocsp: not signed by the issuer or its responder"]
@@ -49,9 +55,9 @@ def test_an_ocsp_answer_to_another_request_does_not_count(world):
     request, _nonce = revocation.ocsp_request(cert, issuer)
     raw = world.ocsp_response(request)
 
-    replayed = revocation.read_ocsp(raw, cert, issuer, b"another nonce", world.now, world.now)
+    replayed = revocation.read_ocsp(raw, cert, issuer, b"another nonce", world.now, answered_now())
     other_cert = revocation.read_ocsp(
-        raw, world.leaf("rsa", "revoked").cert, issuer, _nonce, world.now, world.now
+        raw, world.leaf("rsa", "revoked").cert, issuer, _nonce, world.now, answered_now()
     )
 
     assert replayed.notes == ["ocsp: another request's nonce"]
@@ -120,6 +126,6 @@ def test_an_ocsp_answer_signed_by_the_issuer_itself_counts(world):
     finally:
         hierarchy.responder = saved
 
-    status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, world.now)
+    status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, answered_now())
 
     assert (status.state, status.source, status.revoked_at) == ("revoked", "ocsp", world.now - DAY)
