@@ -169,8 +169,9 @@ def _lock_event(event_id: int):
     return BriefingPage.objects.select_for_update(of=("self",)).filter(pk=event_id).first()
 
 
-def announcement_recipients(event, today=None):
-    """Permanent accreditations active today and on the event's day, whose holders opted in."""
+def opted_in_recipients(today=None, until=None):
+    """Permanent accreditations active from ``today`` to ``until`` (``today`` when not given)
+    whose holders opted in to announcements."""
     today = today or timezone.localdate()
     return (
         Accreditation.objects.filter(
@@ -178,11 +179,16 @@ def announcement_recipients(event, today=None):
             status=Accreditation.Status.ACTIVE,
             notices_opt_in=True,
             valid_from__lte=today,
-            valid_until__gte=max(today, event_day(event)),
+            valid_until__gte=max(today, until or today),
         )
         .select_related("journalist__application")
         .order_by("pk")
     )
+
+
+def announcement_recipients(event, today=None):
+    """Permanent accreditations active today and on the event's day, whose holders opted in."""
+    return opted_in_recipients(today, event_day(event))
 
 
 def announce(event_id: int, now=None) -> int:

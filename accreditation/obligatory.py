@@ -20,9 +20,9 @@ from agency import mail, queue
 from press_pages.models import ObligatoryMessagePage
 from press_pages.signals import obligatory_message_published
 
-from .models import Accreditation, AccreditationType, MessageDelivery
+from .models import Accreditation, MessageDelivery
 from .notice_links import notices_url
-from .notices import accreditation_language
+from .notices import accreditation_language, opted_in_recipients
 
 DELIVER_JOB = "accreditation.jobs.deliver_obligatory_message"
 DELIVERED_ACTION = "accreditation.obligatory_message_sent"
@@ -30,18 +30,7 @@ DELIVERED_ACTION = "accreditation.obligatory_message_sent"
 
 def recipients(today=None):
     """Permanent accreditations active ``today`` whose holders opted in to announcements."""
-    today = today or timezone.localdate()
-    return (
-        Accreditation.objects.filter(
-            kind=AccreditationType.PERMANENT,
-            status=Accreditation.Status.ACTIVE,
-            notices_opt_in=True,
-            valid_from__lte=today,
-            valid_until__gte=today,
-        )
-        .select_related("journalist__application")
-        .order_by("pk")
-    )
+    return opted_in_recipients(today)
 
 
 def localized(page: ObligatoryMessagePage, language: str) -> ObligatoryMessagePage:
