@@ -42,6 +42,7 @@ def _table(pdf: LetterPDF, header: list[str], rows: list[list]) -> None:
     with pdf.table(
         col_widths=(LABEL_WIDTH, *([rest] * (len(header) - 1))),
         text_align=("LEFT", *(["RIGHT"] * (len(header) - 1))),
+        align="LEFT",
         line_height=5,
         repeat_headings=1,
     ) as table:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from agency.dates import local_day
 
@@ -84,7 +83,7 @@ def _publications(data: PeriodFigures) -> Section:
 
 
 def _figure_section(key: str, title: str, rows: list[list]) -> Section:
-    return Section(key, title, [_("Figure"), pgettext("figure", "Value")], rows)
+    return Section(key, title, [_("Figure"), _("Value")], rows)
 
 
 def sections(data: PeriodFigures) -> list[Section]:
