@@ -1,4 +1,4 @@
-"""Once a day: the guard every daily django-q2 job runs behind.
+"""Once a day (or a month): the guard every daily or monthly django-q2 job runs behind.
 
 A daily schedule may fire twice on one day: django-q2 retries a job whose worker died or ran
 past its timeout, a second cluster may share the schedule table, an administrator may run a
@@ -58,11 +58,12 @@ def _day(signature: inspect.Signature, args, kwargs) -> datetime.date:
     return timezone.now().astimezone(TIME_ZONE).date()
 
 
-def once_a_day(name: str):
+def once_a_day(name: str, *, period=None):
     """Decorate a daily job so that it runs at most once per day under ``name``.
 
     The job's second call for a day returns None and does nothing. The day is the job's
     ``today`` (or ``now``) argument when it is given, else the current day in Asia/Almaty.
+    ``period`` maps that day to the day that names a longer period (see :func:`once_a_month`).
     """
 
     def decorate(job):
@@ -71,6 +72,8 @@ def once_a_day(name: str):
         @functools.wraps(job)
         def guarded(*args, **kwargs):
             day = _day(signature, args, kwargs)
+            if period is not None:
+                day = period(day)
             run = claim(name, day)
             if run is None:
                 logger.info("Daily job %s already ran for %s; nothing to do", name, day)
@@ -87,3 +90,15 @@ def once_a_day(name: str):
         return guarded
 
     return decorate
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    """The first day of ``day``'s month: the claim of a monthly job."""
+    return day.replace(day=1)
+
+
+def once_a_month(name: str):
+    """Decorate a job so that it runs at most once per calendar month (Asia/Almaty) under
+    ``name``, however often its schedule fires or an administrator runs it: like
+    :func:`once_a_day`, with the month's first day as the claimed day."""
+    return once_a_day(name, period=month_of)

@@ -1,4 +1,4 @@
-"""Daily django-q2 schedules created by data migrations.
+"""Daily and monthly django-q2 schedules created by data migrations.
 
 A migration lists its schedules as ``{name: (dotted function, (hour, minute))}`` in local time
 (Asia/Almaty) and runs :func:`daily_schedules`' two functions. Creating is idempotent: a schedule
@@ -20,6 +20,40 @@ def next_local(hour: int, minute: int, now=None) -> datetime.datetime:
     if run <= now:
         run += datetime.timedelta(days=1)
     return run
+
+
+def next_first_of_month(hour: int, minute: int, now=None) -> datetime.datetime:
+    """The next 1st of a month at ``hour:minute`` in Asia/Almaty after ``now``."""
+    now = (now or datetime.datetime.now(datetime.UTC)).astimezone(TIME_ZONE)
+    run = now.replace(day=1, hour=hour, minute=minute, second=0, microsecond=0)
+    if run <= now:
+        run = (run + datetime.timedelta(days=32)).replace(day=1)
+    return run
+
+
+def monthly_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
+    """Like :func:`daily_schedules`, for schedules that run on the 1st of every month at
+    ``(hour, minute)`` (django-q2 moves a monthly run to the same day of the next month)."""
+
+    def create(apps, schema_editor):
+        Schedule = apps.get_model("django_q", "Schedule")
+        manager = Schedule.objects.using(schema_editor.connection.alias)
+        for name, (func, (hour, minute)) in schedules.items():
+            manager.get_or_create(
+                name=name,
+                defaults={
+                    "func": func,
+                    "schedule_type": "M",  # Schedule.MONTHLY
+                    "repeats": -1,
+                    "next_run": next_first_of_month(hour, minute),
+                },
+            )
+
+    def delete(apps, schema_editor):
+        Schedule = apps.get_model("django_q", "Schedule")
+        Schedule.objects.using(schema_editor.connection.alias).filter(name__in=schedules).delete()
+
+    return create, delete
 
 
 def daily_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):

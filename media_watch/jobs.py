@@ -8,6 +8,7 @@
   queues :func:`fetch_articles` for the source, so the alerts of the feed step do not wait for
   the pages.
 * :func:`send_held_alerts` (every minute) and :func:`send_daily_digest` (daily);
+  :func:`send_monthly_report` (on the 1st of each month: last month's report to the Heads);
   :func:`send_telegram_alert` is queued by an alert when a Telegram bot is configured.
 
 Each job is harmless to run twice: a second poll asks the server only for what changed and
@@ -18,11 +19,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from agency import queue
-from agency.daily import once_a_day
+from agency.daily import once_a_day, once_a_month
 
 from . import alerts, digest
 from .models import Item, Source
 from .polling import poll, poll_interval
+from .reports import mailing
 from .texts import extract_articles, wanted
 
 GROUP = "media-watch"
@@ -98,3 +100,9 @@ def send_telegram_alert(story_id: int) -> bool:
 def send_daily_digest() -> int:
     """Mail the day's mentions to the Heads and the press secretaries (daily)."""
     return digest.send_daily_digest()
+
+
+@once_a_month("media watch: monthly report")
+def send_monthly_report(today=None) -> int:
+    """Mail last month's report (PDF and workbook) to the Heads (monthly; once per month)."""
+    return mailing.send_monthly_report(today)

@@ -1,5 +1,6 @@
 """Wagtail hooks of the media watch: its "Media watch" menu (stories, sources with their health,
-and outlets) and its settings (the watch terms, Settings → Media watch)."""
+outlets, and the reports for the Heads), its settings (the watch terms, Settings → Media watch)
+and the Heads' dashboard panel."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,8 @@ from .admin.sources import outlet_viewset, source_viewset
 from .admin.stories import story_viewset
 from .admin.terms import term_viewset
 from .demands import admin as demands_admin  # noqa: F401 (its hooks: Media watch → Demands)
+from .reports.admin import reports_viewset
+from .reports.dashboard import add_panel
 
 
 class MediaWatchViewSetGroup(ViewSetGroup):
@@ -20,12 +23,15 @@ class MediaWatchViewSetGroup(ViewSetGroup):
     menu_name = "media-watch"
     menu_icon = "search"
     menu_order = 270
-    items = (story_viewset, source_viewset, outlet_viewset)
+    items = (story_viewset, source_viewset, outlet_viewset, reports_viewset)
 
 
 @hooks.register("register_admin_viewset")
 def register_media_watch_viewsets():
     return [MediaWatchViewSetGroup(), term_viewset]
+
+
+hooks.register("construct_homepage_panels", add_panel)
 
 
 @hooks.register("register_log_actions")
@@ -44,4 +50,9 @@ def register_story_log_actions(actions):
         "media_watch.comment_drafted",
         _("Draft an official comment"),
         _("Official comment drafted"),
+    )
+    actions.register_action(
+        "media_watch.annual_report_drafted",
+        _("Draft the annual report to the population"),
+        _("Annual report to the population drafted"),
     )

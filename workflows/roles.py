@@ -177,6 +177,8 @@ GROUPS = {
             "citizen_requests.view_reports",
             *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
             *MEDIA_WATCH_VIEW,
+            # The monthly report and its dashboard panel (media_watch.reports).
+            "media_watch.view_head_reports",
         ),
     ),
 }

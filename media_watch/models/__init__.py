@@ -2,10 +2,12 @@
 
 from .demands import Demand
 from .items import Item, Story, StoryKey
+from .reports import AnnualReport
 from .sources import Language, Outlet, Source
 from .terms import Mention, Tone, ToneCorrection, WatchTerm
 
 __all__ = [
+    "AnnualReport",
     "Demand",
     "Item",
     "Language",

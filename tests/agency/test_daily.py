@@ -70,6 +70,29 @@ def test_the_day_is_the_jobs_own_day_argument():
 
 
 @pytest.mark.django_db
+def test_a_monthly_job_runs_once_per_calendar_month():
+    calls = []
+
+    @daily.once_a_month("test: month")
+    def job(today=None):
+        calls.append(today)
+        return len(calls)
+
+    first, later, last_day = (datetime.date(2026, 3, d) for d in (1, 20, 31))
+    april = datetime.date(2026, 4, 1)
+    assert [job(today=first), job(today=later), job(today=last_day), job(today=april)] == [
+        1,
+        None,
+        None,
+        2,
+    ]
+    assert set(DailyRun.objects.values_list("day", flat=True)) == {first, april}
+    every_monthly = Schedule.objects.filter(schedule_type=Schedule.MONTHLY)
+    for schedule in every_monthly:
+        assert getattr(import_string(schedule.func), "daily_run_name", None), schedule.name
+
+
+@pytest.mark.django_db
 def test_a_failed_run_gives_its_claim_back():
     attempts = []
 

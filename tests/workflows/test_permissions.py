@@ -439,6 +439,7 @@ class LeastPrivilegeTests(TestCase):
                 "citizen_requests.view_reports",
                 *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
                 *MEDIA_WATCH_READ,
+                "media_watch.view_head_reports",
             },
         }
 
