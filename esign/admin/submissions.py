@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
@@ -34,6 +34,7 @@ from .audit import log_iins_seen
 VIEW = "esign.view_signedsubmission"
 VIEW_IIN = "esign.view_signer_iin"
 State = SignatureCheck.State
+FILED_AS = pgettext_lazy("signed submission", "Filed as")
 
 #: The revocation status of a submission's latest check, for people.
 REVOCATION = {
@@ -199,7 +200,7 @@ class SignedSubmissionViewSet(ServiceViewSet):
     ordering = ["-created_at", "-pk"]
     list_per_page = 50
     list_display = [
-        FiledAsColumn("filed_as", label=gettext_lazy("Filed as")),
+        FiledAsColumn("filed_as", label=FILED_AS),
         PlainColumn("name", label=gettext_lazy("Signer")),
         PlainColumn("iin", label=gettext_lazy("IIN"), accessor="shown_iin"),
         PlainColumn("bin", label=gettext_lazy("BIN")),
@@ -227,7 +228,7 @@ class SignedSubmissionViewSet(ServiceViewSet):
         "checked_at",
     ]
     export_headings = {
-        "filed_as": gettext_lazy("Filed as"),
+        "filed_as": FILED_AS,
         "name": gettext_lazy("Signer"),
         "iin": gettext_lazy("IIN"),
         "bin": gettext_lazy("BIN"),
