@@ -153,7 +153,14 @@ def test_the_filters_and_the_search(client, filed):
     assert names(listed(client, officer, signed_to=until)) == ["БАСШЫ ӘЛИЯ"]
     assert names(listed(client, officer, q="тестов")) == ["ТЕСТОВ АЙДАР"]
     assert names(listed(client, officer, q=JOURNALIST_IIN[:6])) == ["БАСШЫ ӘЛИЯ"]
-    assert names(listed(client, officer, verdict="nonsense")) == names(listed(client, officer))
+    everything = names(listed(client, officer))
+    assert names(listed(client, officer, verdict="nonsense")) == everything
+    assert names(listed(client, officer, signed_from="not a date", p="x")) == everything
+    assert names(listed(client, officer, ordering="-signed_at")) == [
+        "ТЕСТОВ АЙДАР",
+        "БЕЛГІСІЗ ӨТІНІШ",
+        "БАСШЫ ӘЛИЯ",
+    ]
 
 
 def test_the_list_is_paginated(client, filed):
