@@ -27,10 +27,13 @@ pytestmark = pytest.mark.django_db
 
 LIST = "esign_submissions:index"
 REQUEST_IIN, JOURNALIST_IIN = "880101300123", "900115300122"
+OUTLET_BIN = "120340004567"
 LOGGED = "esign.view_signer_iin"
 
 
-def keep(target, *, iin, name, algorithm="rsa-sha256", days_ago=1, states=("valid",), **check):
+def keep(
+    target, *, iin, name, bin_="", algorithm="rsa-sha256", days_ago=1, states=("valid",), **check
+):
     """A signed submission filed as ``target``, with a check per state (the last is latest)."""
     signed_at = timezone.now() - datetime.timedelta(days=days_ago)
     submission = SignedSubmission.objects.create(
@@ -41,7 +44,7 @@ def keep(target, *, iin, name, algorithm="rsa-sha256", days_ago=1, states=("vali
         certificate=b"",
         iin=iin,
         name=name,
-        bin="",
+        bin=bin_,
         algorithm=algorithm,
         signed_at=signed_at,
         content_type=ContentType.objects.get_for_model(target) if target else None,
@@ -78,6 +81,7 @@ def filed():
             application,
             iin=JOURNALIST_IIN,
             name="БАСШЫ ӘЛИЯ",
+            bin_=OUTLET_BIN,
             algorithm="gost2015-512",
             days_ago=10,
             states=("invalid",),
@@ -137,6 +141,7 @@ def test_a_head_sees_the_applications_with_masked_iins_and_nothing_is_logged(cli
     assert "GOST 34.10-2015, 512-bit" in html and "Revoked" in html
     assert not ModelLogEntry.objects.filter(action=LOGGED).exists()
     assert names(listed(client, head, q=JOURNALIST_IIN)) == []  # no search by a hidden IIN
+    assert names(listed(client, head, q=OUTLET_BIN)) == ["БАСШЫ ӘЛИЯ"]
 
 
 def test_the_filters_and_the_search(client, filed):
