@@ -1,21 +1,24 @@
 """Wagtail hooks of the accreditation service: its "Accreditation" menu and admin views, and
 the public routes and sections it gives the accreditation and briefing pages. The audit log's
-actions are registered by :mod:`.admin.audit`."""
+actions are registered by :mod:`.admin.audit`. A signed submission may be filed as an
+application (Reports → Signed submissions)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from esign.targets import TARGETS_HOOK, SubmissionTarget
 from press_pages.models.briefings import BRIEFING_ROUTES_HOOK, BRIEFING_SECTIONS_HOOK
 
 from . import routes
 from .admin import audit  # noqa: F401
 from .admin.accreditations import accreditation_viewset, deprivation_viewset
-from .admin.applications import application_viewset
+from .admin.applications import VIEW, VIEW_JOURNALISTS, application_viewset
 from .admin.cards import card_viewset
 from .admin.events import event_viewset
 from .admin.intakes import intake_viewset
+from .models import Application
 from .pages import ACCREDITATION_PAGE_ROUTES_HOOK
 
 
@@ -58,3 +61,14 @@ def briefing_registration_section(briefing) -> str | None:
     if briefing.is_upcoming and (briefing.registration_deadline or briefing.accreditation_required):
         return "accreditation/events/_briefing_registration.html"
     return None
+
+
+@hooks.register(TARGETS_HOOK)
+def signed_applications():
+    return SubmissionTarget(
+        model=Application,
+        label=_("Accreditation application"),
+        url_name="accreditation_applications:application",
+        permissions=(VIEW, VIEW_JOURNALISTS),
+        title=lambda application: application.number,
+    )

@@ -1,16 +1,21 @@
 """Wagtail hooks of the requests service: its "Requests" menu (the cases and the reports), its
 settings (the working calendar and the units, registered by :mod:`.admin.calendar`) and the
-request officer's dashboard panel (:mod:`.admin.dashboard`)."""
+request officer's dashboard panel (:mod:`.admin.dashboard`); and, for Reports → Signed
+submissions, that a signed submission may be filed as a request."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from esign.targets import TARGETS_HOOK, SubmissionTarget
+
 from .admin import calendar  # noqa: F401
 from .admin.cases import case_viewset
 from .admin.dashboard import add_panel
 from .admin.reports import report_viewset
+from .models import CitizenRequest
+from .services.access import PERMISSIONS
 
 
 class RequestsViewSetGroup(ViewSetGroup):
@@ -30,3 +35,14 @@ def register_requests_viewsets():
 
 
 hooks.register("construct_homepage_panels", add_panel)
+
+
+@hooks.register(TARGETS_HOOK)
+def signed_requests():
+    return SubmissionTarget(
+        model=CitizenRequest,
+        label=_("Request"),
+        url_name="citizen_requests_cases:case",
+        permissions=(PERMISSIONS["view"],),
+        title=lambda case: case.number,
+    )

@@ -116,6 +116,7 @@ class SignedSubmission(AppendOnly):
         verbose_name_plural = _("signed submissions")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="signed_target")]
+        permissions = [("view_signer_iin", "Can see signers' IINs in the signed submissions")]
 
     def __str__(self) -> str:
         return f"{self.name} {self.iin} {self.created_at:%Y-%m-%d %H:%M}"
@@ -145,6 +146,11 @@ class SignatureCheck(AppendOnly):
         RevocationList, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     revocation = models.JSONField(_("revocation status of each certificate"), default=list)
+    timestamp_revocation = models.JSONField(
+        _("revocation status of the timestamp authority's certificates"),
+        default=list,
+        blank=True,
+    )
     anchors = models.JSONField(_("trust anchors (SHA-256)"), default=list)
     anchor = models.CharField(_("trust anchor reached"), max_length=100, blank=True)
     checked_at = models.DateTimeField(_("checked"), default=timezone.now, db_index=True)

@@ -43,6 +43,13 @@ MESSAGES = {
     "revocation_unknown": _(
         "Whether the certificate was revoked could not be checked yet; it will be checked again."
     ),
+    "timestamp_revoked": _(
+        "The timestamp authority's certificate was revoked before the time of the timestamp."
+    ),
+    "timestamp_revocation_unknown": _(
+        "Whether the timestamp authority's certificate was revoked could not be checked yet; "
+        "it will be checked again."
+    ),
     "nonce_unknown": _("This signing session is unknown. Please start signing again."),
     "nonce_used": _("This document has already been signed and submitted once."),
     "nonce_expired": _("The time to sign this document has run out. Please start signing again."),

@@ -143,6 +143,7 @@ def _append(submission: SignedSubmission, verdict: Verdict) -> SignatureCheck:
         ocsp_response=verdict.ocsp_response,
         crl=_keep_crl(verdict.crl, verdict),
         revocation=[status.as_dict() for status in verdict.revocation],
+        timestamp_revocation=[status.as_dict() for status in verdict.timestamp_revocation],
         anchors=verdict.anchors,
         anchor=verdict.anchor,
         checked_at=verdict.checked_at,

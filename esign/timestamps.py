@@ -5,6 +5,11 @@ the signature's unsigned attributes. The token counts only if it stamps this ver
 value (its message imprint), its own signature holds, its signer's certificate is a
 timestamping certificate, and that certificate leads to a pinned anchor and was valid at the
 stamped time. The ``signingTime`` attribute the signer's computer writes is never used.
+
+Whether the authority's certificate was revoked before the stamped time is asked of the same
+sources as for the signer's (:mod:`esign.verification` does it, with the path kept here in
+:attr:`Timestamp.links`): a revoked authority makes the signature invalid, and an answer that
+cannot be had makes it "revocation unknown", checked again later.
 """
 
 import datetime
@@ -28,6 +33,9 @@ class Timestamp:
 
     time: datetime.datetime | None = None
     authority: x509.Certificate | None = None
+    #: ``(certificate, its issuer)`` from the authority's certificate up to the anchor: the
+    #: certificates whose revocation at the stamped time matters.
+    links: list[tuple[x509.Certificate, x509.Certificate]] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
 
 
@@ -66,4 +74,4 @@ def check(message: cms_.SignedMessage, trust: Trust, now: datetime.datetime) -> 
     path = chain.build(token.signer, token.certificates + message.certificates, trust, generated)
     if path.reasons:
         return _invalid("authority: " + "; ".join(r.code for r in path.reasons))
-    return Timestamp(time=generated, authority=token.signer)
+    return Timestamp(time=generated, authority=token.signer, links=path.links)

@@ -12,8 +12,9 @@
 4. the timestamp token proves the time of signing;
 5. the path to a pinned anchor holds at that time;
 6. the algorithm's engine (:mod:`esign.engines`) confirms the signature;
-7. no certificate on the path was revoked before that time; if that cannot be learnt, the
-   verdict is "revocation unknown" (not invalid) and is checked again later.
+7. no certificate on the path, nor on the timestamp authority's path, was revoked before that
+   time; if that cannot be learnt, the verdict is "revocation unknown" (not invalid) and is
+   checked again later.
 """
 
 import datetime
@@ -35,6 +36,7 @@ logger = logging.getLogger(__name__)
 VALID = "valid"
 INVALID = "invalid"
 REVOCATION_UNKNOWN = "revocation_unknown"
+TSA_UNKNOWN = "timestamp_revocation_unknown"
 
 
 @dataclass
@@ -52,6 +54,9 @@ class Verdict:
     anchors: list[str] = field(default_factory=list)
     anchor: str = ""
     revocation: list[Status] = field(default_factory=list)
+    #: The timestamp authority's certificates, as :attr:`revocation` (a certificate both paths
+    #: share is asked about once and appears in both).
+    timestamp_revocation: list[Status] = field(default_factory=list)
     checked_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
@@ -86,6 +91,7 @@ class Verdict:
             "anchor": self.anchor,
             "anchors": self.anchors,
             "revocation": [status.as_dict() for status in self.revocation],
+            "timestamp_revocation": [status.as_dict() for status in self.timestamp_revocation],
             "checked_at": self.checked_at.isoformat(),
         }
 
@@ -187,16 +193,31 @@ def _judge(verdict, message, content, iin, bin_, trust, revocation, now) -> Verd
         return verdict
 
     source = revocation or NetworkSource()
-    verdict.revocation = [
-        source.status(cert, issuer, stamp.time, now) for cert, issuer in path.links
-    ]
-    revoked = [status for status in verdict.revocation if status.state == "revoked"]
-    unknown = [status for status in verdict.revocation if status.state == "unknown"]
+    asked = {}
+    for cert, issuer in path.links + stamp.links:
+        key = (cert.dump(), issuer.dump())
+        if key not in asked:
+            asked[key] = source.status(cert, issuer, stamp.time, now)
+    verdict.revocation = [asked[(c.dump(), i.dump())] for c, i in path.links]
+    verdict.timestamp_revocation = [asked[(c.dump(), i.dump())] for c, i in stamp.links]
+    return _settle(verdict)
+
+
+def _settle(verdict: Verdict) -> Verdict:
+    """The verdict from the revocation statuses of both paths (the signer's, the authority's)."""
+    own = [id(status) for status in verdict.revocation]
+    authority = [s for s in verdict.timestamp_revocation if id(s) not in own]
+    revoked = [Reason("revoked", s.subject) for s in verdict.revocation if s.state == "revoked"]
+    revoked += [Reason("timestamp_revoked", s.subject) for s in authority if s.state == "revoked"]
+    unknown = []
+    for code, statuses in (("revocation_unknown", verdict.revocation), (TSA_UNKNOWN, authority)):
+        first = next((status for status in statuses if status.state == "unknown"), None)
+        if first is not None:
+            unknown.append(Reason(code, "; ".join(first.notes)[:500]))
     if revoked:
-        verdict.reasons = [Reason("revoked", status.subject) for status in revoked]
+        verdict.reasons = revoked
     elif unknown:
-        verdict.state = REVOCATION_UNKNOWN
-        verdict.reasons = [Reason("revocation_unknown", "; ".join(unknown[0].notes)[:500])]
+        verdict.state, verdict.reasons = REVOCATION_UNKNOWN, unknown
     else:
         verdict.state = VALID
     return verdict

@@ -94,6 +94,11 @@ MEDIA_WATCH_VIEW = tuple(
     )
 )
 
+#: Reports → Signed submissions, each seeing the submissions filed as records they may open; the
+#: signers' full IINs only for those who already see the filers' personal data.
+SIGNED_SUBMISSIONS_VIEW = ("esign.view_signedsubmission",)
+SIGNED_SUBMISSIONS_WITH_IINS = (*SIGNED_SUBMISSIONS_VIEW, "esign.view_signer_iin")
+
 GROUPS = {
     "editors": GroupSpec(
         "Editors",
@@ -153,6 +158,7 @@ GROUPS = {
             "citizen_requests.view_personal_data",
             "citizen_requests.decide_request",
             "citizen_requests.view_reports",
+            *SIGNED_SUBMISSIONS_WITH_IINS,
         ),
     ),
     "accreditation_officers": GroupSpec(
@@ -165,6 +171,7 @@ GROUPS = {
                 for action in ("view", "add", "change")
             ),
             "accreditation.deprive_accreditation",
+            *SIGNED_SUBMISSIONS_WITH_IINS,
         ),
     ),
     "heads": GroupSpec(
@@ -179,6 +186,7 @@ GROUPS = {
             *MEDIA_WATCH_VIEW,
             # The monthly report and its dashboard panel (media_watch.reports).
             "media_watch.view_head_reports",
+            *SIGNED_SUBMISSIONS_VIEW,
         ),
     ),
 }

@@ -129,3 +129,60 @@ def test_an_ocsp_answer_signed_by_the_issuer_itself_counts(world):
     status = revocation.read_ocsp(raw, cert, issuer, nonce, world.now, answered_now())
 
     assert (status.state, status.source, status.revoked_at) == ("revoked", "ocsp", world.now - DAY)
+
+
+@pytest.mark.parametrize("family", ["rsa", "gost"])
+def test_a_timestamp_from_a_revoked_authority_makes_the_signature_invalid(world, pinned, family):
+    data = b"stamped by a revoked authority"
+    signature = world.sign(data, family, tsa=world.revoked_tsa)
+
+    verdict = verify(data, signature, iin=IIN)
+
+    assert verdict.state == "invalid"
+    assert [(reason.code, reason.detail) for reason in verdict.reasons] == [
+        ("timestamp_revoked", "Common Name: TEST TSA (REVOKED), Country: KZ")
+    ]
+    assert verdict.reasons[0].message == (
+        "The timestamp authority's certificate was revoked before the time of the timestamp."
+    )
+    authority = verdict.timestamp_revocation[0]
+    assert (authority.state, authority.source) == ("revoked", "ocsp")
+    assert [status.state for status in verdict.revocation] == ["good", "good"]
+
+
+def test_an_authority_revoked_after_the_stamped_time_was_good_when_it_stamped(world, pinned):
+    data = b"stamped three days ago"
+    signature = world.sign(data, "rsa", "revoked_later", at=world.now - 3 * DAY)
+    stamped_then = world.sign(data, "rsa", at=world.now - 3 * DAY, tsa=world.revoked_tsa)
+
+    assert verify(data, signature, iin=IIN).valid
+    verdict = verify(data, stamped_then, iin=IIN)
+
+    assert verdict.valid
+    assert verdict.timestamp_revocation[0].notes == ["revoked after the time of signing"]
+
+
+def test_a_revoked_authority_is_found_in_the_crl_when_ocsp_is_down(world, pinned, settings):
+    settings.ESIGN_OCSP_URLS = [closed_url()]
+    data = b"stamped by a revoked authority, OCSP down"
+
+    verdict = verify(data, world.sign(data, "gost", tsa=world.revoked_tsa), iin=IIN)
+
+    assert [reason.code for reason in verdict.reasons] == ["timestamp_revoked"]
+    assert verdict.timestamp_revocation[0].source == "crl"
+
+
+def test_an_authority_whose_status_cannot_be_had_leaves_revocation_unknown(world, pinned, settings):
+    """The signer's certificates are decided by their CRLs; nothing answers for the
+    authority's (under the RSA root), so the verdict waits for a later check."""
+    settings.ESIGN_OCSP_URLS = [closed_url()]
+    settings.ESIGN_CRL_URLS = [world.crl_url("nca-gost"), world.crl_url("root-gost")]
+    data = b"the authority's responder is down"
+
+    verdict = verify(data, world.sign(data, "gost"), iin=IIN)
+
+    assert verdict.state == "revocation_unknown"
+    assert [reason.code for reason in verdict.reasons] == ["timestamp_revocation_unknown"]
+    assert [status.state for status in verdict.revocation] == ["good", "good"]
+    assert [status.state for status in verdict.timestamp_revocation] == ["unknown", "unknown"]
+    assert "TEST TSA" in verdict.as_dict()["timestamp_revocation"][0]["subject"]

@@ -157,7 +157,10 @@ def test_revocation_unknown_is_accepted_and_the_job_settles_it_later(
 
     assert outcome.verdict.state == REVOCATION_UNKNOWN and not outcome.verdict.valid
     assert outcome.acceptable
-    assert [r.code for r in outcome.verdict.reasons] == ["revocation_unknown"]
+    assert [r.code for r in outcome.verdict.reasons] == [
+        "revocation_unknown",
+        "timestamp_revocation_unknown",
+    ]
     assert list(jobs.waiting_for_revocation()) == [submission]
     assert jobs.recheck_unknown() == {"checked": 1, "settled": 0}  # the sources are still down
 

@@ -1,7 +1,9 @@
 """The test NCA: an RSA and a GOST hierarchy, a timestamp authority, an OCSP responder and CRLs.
 
 :func:`build` makes it once (see ``conftest.py``): per hierarchy a root, an intermediate, an
-OCSP responder certified by the intermediate, and the personal certificates the cases need.
+OCSP responder certified by the intermediate, and the personal certificates the cases need;
+timestamp authorities under the RSA intermediate (one of them revoked a day ago) and under a
+foreign root.
 :class:`Responder` serves OCSP and the CRLs over HTTP on the loopback address, as the NCA's
 ``ocsp.pki.gov.kz`` and ``crl.pki.gov.kz`` would. :meth:`World.sign` plays NCALayer: a
 detached CMS with signed attributes, a ``signingTime`` from a wrong clock (it must be ignored)
@@ -50,6 +52,7 @@ class World:
         self.hierarchies: dict[str, Hierarchy] = {}
         self.rsa_key = pki.RsaKey()
         self.tsa: pki.Issued | None = None
+        self.revoked_tsa: pki.Issued | None = None
         self.foreign_tsa: pki.Issued | None = None
         self.requests: list[str] = []
 
@@ -352,10 +355,30 @@ def _hierarchy(world: World, family: str, key_class) -> Hierarchy:
     hierarchy.revoked[hierarchy.leaves["revoked"].cert.serial_number] = now - DAY
     if "revoked_later" in hierarchy.leaves:
         hierarchy.revoked[hierarchy.leaves["revoked_later"].cert.serial_number] = now - DAY
-    fresh = {"this_update": now - datetime.timedelta(hours=1), "next_update": now + DAY}
-    hierarchy.crls[f"nca-{family}"] = pki.make_crl(intermediate, hierarchy.revoked, **fresh)
-    hierarchy.crls[f"root-{family}"] = pki.make_crl(root, {}, **fresh)
     return hierarchy
+
+
+def _publish_crls(world: World, hierarchy: Hierarchy) -> None:
+    """The intermediate's CRL (the revoked certificates) and the root's (none revoked)."""
+    now = world.now
+    fresh = {"this_update": now - datetime.timedelta(hours=1), "next_update": now + DAY}
+    family = hierarchy.family
+    hierarchy.crls[f"nca-{family}"] = pki.make_crl(
+        hierarchy.intermediate, hierarchy.revoked, **fresh
+    )
+    hierarchy.crls[f"root-{family}"] = pki.make_crl(hierarchy.root, {}, **fresh)
+
+
+def _timestamp_authority(world: World, common_name: str, issuer: pki.Issued) -> pki.Issued:
+    return pki.issue(
+        pki.name(common_name=common_name, country_name="KZ"),
+        world.rsa_key,
+        issuer,
+        purposes=[pki.TIMESTAMPING],
+        critical_purposes=True,
+        not_before=world.now - 365 * DAY,
+        not_after=world.now + 365 * DAY,
+    )
 
 
 def build(base_url: str) -> World:
@@ -364,22 +387,12 @@ def build(base_url: str) -> World:
     world.hierarchies["rsa"] = _hierarchy(world, "rsa", pki.RsaKey)
     world.hierarchies["gost"] = _hierarchy(world, "gost", pki.GostKey)
     rsa = world.hierarchies["rsa"]
-    world.tsa = pki.issue(
-        pki.name(common_name="TEST TSA", country_name="KZ"),
-        world.rsa_key,
-        rsa.intermediate,
-        purposes=[pki.TIMESTAMPING],
-        critical_purposes=True,
-        not_before=world.now - 365 * DAY,
-        not_after=world.now + 365 * DAY,
-    )
-    world.foreign_tsa = pki.issue(
-        pki.name(common_name="FOREIGN TSA", country_name="KZ"),
-        world.rsa_key,
-        rsa.foreign_root,
-        purposes=[pki.TIMESTAMPING],
-        critical_purposes=True,
-        not_before=world.now - 365 * DAY,
-        not_after=world.now + 365 * DAY,
-    )
+    world.tsa = _timestamp_authority(world, "TEST TSA", rsa.intermediate)
+    world.revoked_tsa = _timestamp_authority(world, "TEST TSA (REVOKED)", rsa.intermediate)
+    world.foreign_tsa = _timestamp_authority(world, "FOREIGN TSA", rsa.foreign_root)
+    # The responder and the CRL answer for the authorities as for the people.
+    rsa.leaves["tsa"], rsa.leaves["revoked_tsa"] = world.tsa, world.revoked_tsa
+    rsa.revoked[world.revoked_tsa.cert.serial_number] = world.now - DAY
+    for hierarchy in world.hierarchies.values():
+        _publish_crls(world, hierarchy)
     return world

@@ -422,6 +422,8 @@ class LeastPrivilegeTests(TestCase):
                 "citizen_requests.view_personal_data",
                 "citizen_requests.decide_request",
                 "citizen_requests.view_reports",
+                "esign.view_signedsubmission",
+                "esign.view_signer_iin",
             },
             "Accreditation officers": {
                 "wagtailadmin.access_admin",
@@ -431,6 +433,8 @@ class LeastPrivilegeTests(TestCase):
                     for action in ("view", "add", "change")
                 ),
                 "accreditation.deprive_accreditation",
+                "esign.view_signedsubmission",
+                "esign.view_signer_iin",
             },
             "Heads": {
                 "wagtailadmin.access_admin",
@@ -440,6 +444,7 @@ class LeastPrivilegeTests(TestCase):
                 *(f"accreditation.view_{model}" for model in ACCREDITATION_RECORDS),
                 *MEDIA_WATCH_READ,
                 "media_watch.view_head_reports",
+                "esign.view_signedsubmission",  # without the signers' IINs
             },
         }
 
