@@ -12,6 +12,8 @@ import re
 
 from django.core import mail
 
+from wagtail.users.models import UserProfile
+
 import pytest
 from pypdf import PdfReader
 
@@ -23,8 +25,10 @@ except ImportError:  # the ``browser`` fixture skips the test, or fails it when 
 from agency.models import QueuedJob
 from agency.queue import run_queued
 from media_watch import jobs
-from media_watch.models import Demand, Story
+from media_watch.demands import services as demands
+from media_watch.models import Demand, Outlet, Story, Tone, WatchTerm
 from press_pages.models import NewsPage
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.media_watch_fixtures import (
     CHAT_ID,
@@ -34,7 +38,7 @@ from tests.browser.media_watch_fixtures import (
 from tests.browser.moderation_fixtures import log_in
 from tests.browser.moderation_steps import choose_action, edit_url, listing_url, moderation_trail
 from tests.media_watch.feed_server import rss
-from tests.media_watch.helpers import news
+from tests.media_watch.helpers import contrast_ratio, news, story_with_copies
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,6 +47,7 @@ pytestmark = [
 
 HEADLINE = "Скандал: в Министерстве просвещения выявили коррупцию при закупке учебников"
 SUMMARY = "По делу о коррупции задержаны два чиновника Министерства просвещения."
+AGENCY_RU = "Министерство просвещения"
 UNTRUE = "Министерство не закупало учебники у названных поставщиков."
 
 
@@ -50,6 +55,36 @@ def run_jobs(func: str) -> list:
     """Run the queued jobs of ``func`` as the worker does; their results."""
     waiting = QueuedJob.objects.filter(func=func).order_by("pk").values_list("pk", flat=True)
     return [run_queued(pk) for pk in waiting]
+
+
+#: What the chart's colours are read from in the page: the colour painted behind the chart (its
+#: own background, else the nearest ancestor's), and per bar, legend key and text its colour (a
+#: pattern's base colour for a patterned fill).
+CHART_COLOURS = """(svg) => {
+    const backdrop = (element) => {
+        for (let node = element; node instanceof Element; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (!/rgba\\(.*, 0\\)$|transparent/.test(colour)) return colour;
+        }
+        return "rgb(255, 255, 255)";
+    };
+    const own = svg.querySelector("rect[data-chart-background]");
+    const background = own ? getComputedStyle(own).fill : backdrop(svg.parentElement);
+    const paint = (element) => {
+        const fill = getComputedStyle(element).fill;
+        const pattern = /url\\("?#([^")]+)"?\\)/.exec(fill);
+        return pattern
+            ? getComputedStyle(svg.querySelector(`#${pattern[1]} rect`)).fill
+            : fill;
+    };
+    return {
+        background,
+        shapes: [...svg.querySelectorAll("rect:not([data-chart-background])")]
+            .filter((rect) => !rect.closest("pattern"))
+            .map(paint),
+        texts: [...svg.querySelectorAll("text")].map((text) => getComputedStyle(text).fill),
+    };
+}"""
 
 
 def pdf_text(data: bytes) -> str:
@@ -130,3 +165,66 @@ def test_a_negative_item_is_alerted_answered_by_a_demand_and_a_comment_that_goes
     expect(reader.locator("main")).to_contain_text(HEADLINE)
     secretary.goto(admin_link)
     expect(secretary.locator("[data-comment]")).to_contain_text(f"{comment.title} (live)")
+
+
+def test_the_media_watch_screens_pass_axe_and_the_chart_keeps_its_contrast_in_both_themes(
+    media_watch_site, new_page
+):
+    site = media_watch_site
+    term = WatchTerm.objects.get()
+    outlet = Outlet.objects.get()
+    story = story_with_copies(
+        HEADLINE, [(outlet, site.feeds.url("/news/1"), Tone.NEGATIVE, ["коррупция"], [term])]
+    )
+    for days_ago, tone in ((1, Tone.NEUTRAL), (3, Tone.POSITIVE), (3, Tone.NEGATIVE)):
+        story_with_copies(
+            f"{AGENCY_RU} {tone} {days_ago}",
+            [(outlet, site.feeds.url(f"/news/{tone}-{days_ago}"), tone, [], [term])],
+            hours_ago=24 * days_ago,
+        )
+    demand = demands.create_demand(
+        user=site.press_secretary,
+        story=story,
+        item=story.items.get(),
+        kind=Demand.Kind.REFUTATION,
+        text=UNTRUE,
+    )
+    screens = {
+        "stories": "/admin/media-watch/stories/",
+        "story": f"/admin/media-watch/stories/{story.pk}/",
+        "chart": "/admin/media-watch/stories/chart/",
+        "new demand": f"/admin/media-watch/stories/{story.pk}/demand/",
+        "demands": "/admin/media-watch/demands/",
+        "demand": f"/admin/media-watch/demands/{demand.pk}/",
+        "sources": "/admin/media-watch/sources/",
+        "outlets": "/admin/media-watch/outlets/",
+        "terms": "/admin/media-watch/terms/",
+    }
+    officer = new_page(viewport=DESKTOP)
+    log_in(officer, site.press_secretary)
+    problems = []
+    for name, url in screens.items():
+        response = officer.goto(url)
+        assert response.status == 200, (name, url, response.status)
+        problems += serious_violations(officer, name)
+    assert not problems, "axe-core found serious or critical problems:\n" + "\n".join(problems)
+
+    # The chart's bars and legend keys need 3:1 against what is behind them, its text 4.5:1
+    # (WCAG 1.4.11, 1.4.3), in the admin's light and dark themes.
+    measured = {}
+    profile = UserProfile.get_for_user(site.press_secretary)
+    for theme in ("light", "dark"):
+        profile.theme = theme
+        profile.save(update_fields=["theme"])
+        officer.goto(screens["chart"])
+        colours = officer.locator("svg.mw-chart").evaluate(CHART_COLOURS)
+        background = colours["background"]
+        assert len(set(colours["shapes"])) == 3, colours
+        measured[theme] = {
+            "shapes": {c: round(contrast_ratio(c, background), 2) for c in colours["shapes"]},
+            "texts": {c: round(contrast_ratio(c, background), 2) for c in colours["texts"]},
+        }
+        low = {c: r for c, r in measured[theme]["shapes"].items() if r < 3} | {
+            c: r for c, r in measured[theme]["texts"].items() if r < 4.5
+        }
+        assert not low, f"{theme} theme, behind the chart {background}: {measured[theme]}"
