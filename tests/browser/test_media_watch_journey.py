@@ -114,10 +114,10 @@ def test_a_negative_item_is_alerted_answered_by_a_demand_and_a_comment_that_goes
         for expected in (OUTLET, HEADLINE, "Министерстве просвещения", item_url, admin_link):
             assert expected in text, (expected, text)
 
-    # 2. The press secretary opens the story from the alert and drafts a refutation demand.
+    # 2. The press secretary follows the alert's link, signs in on the way, and drafts a
+    # refutation demand.
     secretary = new_page(viewport=DESKTOP)
-    log_in(secretary, site.press_secretary)
-    secretary.goto(admin_link)
+    log_in(secretary, site.press_secretary, opening=admin_link)
     expect(secretary.get_by_role("heading", level=1)).to_have_text(HEADLINE)
     secretary.get_by_role("link", name="Draft a refutation or reply demand").click()
     secretary.get_by_role("radio", name="Refutation").check()
