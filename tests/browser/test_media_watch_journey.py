@@ -31,6 +31,7 @@ from press_pages.models import NewsPage
 from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.media_watch_fixtures import (
+    AGENCY,
     CHAT_ID,
     OUTLET,
     media_watch_site_fixture,  # noqa: F401 (the ``media_watch_site`` fixture)
@@ -47,7 +48,8 @@ pytestmark = [
 
 HEADLINE = "Скандал: в Министерстве просвещения выявили коррупцию при закупке учебников"
 SUMMARY = "По делу о коррупции задержаны два чиновника Министерства просвещения."
-AGENCY_RU = "Министерство просвещения"
+#: The agency's watched name as the headline writes it.
+MATCHED = "Министерстве просвещения"
 UNTRUE = "Министерство не закупало учебники у названных поставщиков."
 
 
@@ -111,7 +113,7 @@ def test_a_negative_item_is_alerted_answered_by_a_demand_and_a_comment_that_goes
     [telegram] = site.bot_api.messages
     assert telegram["chat_id"] == CHAT_ID
     for text in (to_head.body, telegram["text"]):
-        for expected in (OUTLET, HEADLINE, "Министерстве просвещения", item_url, admin_link):
+        for expected in (OUTLET, HEADLINE, MATCHED, item_url, admin_link):
             assert expected in text, (expected, text)
 
     # 2. The press secretary follows the alert's link, signs in on the way, and drafts a
@@ -178,7 +180,7 @@ def test_the_media_watch_screens_pass_axe_and_the_chart_keeps_its_contrast_in_bo
     )
     for days_ago, tone in ((1, Tone.NEUTRAL), (3, Tone.POSITIVE), (3, Tone.NEGATIVE)):
         story_with_copies(
-            f"{AGENCY_RU} {tone} {days_ago}",
+            f"{AGENCY['ru']} {tone} {days_ago}",
             [(outlet, site.feeds.url(f"/news/{tone}-{days_ago}"), tone, [], [term])],
             hours_ago=24 * days_ago,
         )
