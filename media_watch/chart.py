@@ -1,8 +1,10 @@
 """The chart of mentions per day by tone: stacked bars drawn on the server as SVG.
 
 No script and no colour alone: each tone has a colour with at least 4.5:1 contrast against the
-white background and its own fill pattern (hatched, plain, dotted), the legend names them, each
-bar segment has a title with its figure, and the page gives the same figures as a table.
+chart's background and its own fill pattern (hatched, plain, dotted), the legend names them,
+each bar segment has a title with its figure, and the page gives the same figures as a table.
+The chart paints its own white background, so its colours keep their contrast whatever is
+behind it (the admin's dark theme included).
 """
 
 from html import escape
@@ -19,6 +21,9 @@ LEFT = 40
 BOTTOM = 40
 TOP = 16
 LEGEND = 28
+#: The chart's background, and the colour of its text and axis.
+BACKGROUND = "#ffffff"
+INK = "#1f1f1f"
 #: Colour and pattern per tone, bottom of the stack first.
 STYLES = {
     Tone.NEGATIVE: ("#a4161a", "hatch"),
@@ -35,10 +40,10 @@ def _patterns() -> str:
         '<pattern id="mw-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
         f'<rect width="6" height="6" fill="{negative}"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{BACKGROUND}" stroke-width="2"/></pattern>'
         '<pattern id="mw-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
         f'<rect width="6" height="6" fill="{positive}"/>'
-        '<circle cx="3" cy="3" r="1.3" fill="#ffffff"/></pattern>'
+        f'<circle cx="3" cy="3" r="1.3" fill="{BACKGROUND}"/></pattern>'
         "</defs>"
     )
 
@@ -64,19 +69,20 @@ def svg(rows: list[dict], title: str) -> SafeString:
         f'width="100%" role="img" aria-labelledby="mw-chart-title" class="mw-chart">'
         f'<title id="mw-chart-title">{escape(title)}</title>',
         _patterns(),
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{BACKGROUND}" data-chart-background=""/>',
         f'<line x1="{LEFT}" y1="{TOP + LEGEND + plot_height}" x2="{WIDTH}" '
-        f'y2="{TOP + LEGEND + plot_height}" stroke="#1f1f1f"/>',
+        f'y2="{TOP + LEGEND + plot_height}" stroke="{INK}"/>',
         f'<text x="{LEFT - 6}" y="{TOP + LEGEND + 4}" text-anchor="end" font-size="11" '
-        f'fill="#1f1f1f">{peak}</text>',
+        f'fill="{INK}">{peak}</text>',
         f'<text x="{LEFT - 6}" y="{TOP + LEGEND + plot_height}" text-anchor="end" '
-        'font-size="11" fill="#1f1f1f">0</text>',
+        f'font-size="11" fill="{INK}">0</text>',
     ]
     for position, tone in enumerate(STYLES):
         x = LEFT + position * 150
         parts.append(
             f'<rect x="{x}" y="{TOP}" width="14" height="14" fill="{_fill(tone)}" '
-            f'stroke="#1f1f1f"/><text x="{x + 20}" y="{TOP + 11}" font-size="12" '
-            f'fill="#1f1f1f">{escape(labels[tone])}</text>'
+            f'stroke="{INK}"/><text x="{x + 20}" y="{TOP + 11}" font-size="12" '
+            f'fill="{INK}">{escape(labels[tone])}</text>'
         )
     for index, row in enumerate(rows):
         x = LEFT + index * slot + (slot - bar) / 2
@@ -90,16 +96,16 @@ def svg(rows: list[dict], title: str) -> SafeString:
             base -= height
             parts.append(
                 f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{height:.1f}" '
-                f'fill="{_fill(tone)}" stroke="#ffffff" stroke-width="0.5">'
+                f'fill="{_fill(tone)}" stroke="{BACKGROUND}" stroke-width="0.5">'
                 f"<title>{escape(day)}: {escape(labels[tone])} {count}</title></rect>"
             )
         if index % 5 == 0 or index == len(rows) - 1:
             parts.append(
                 f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
-                f'font-size="10" fill="#1f1f1f">{escape(date_format(row["day"], "d.m"))}</text>'
+                f'font-size="10" fill="{INK}">{escape(date_format(row["day"], "d.m"))}</text>'
             )
     parts.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="11" fill="#1f1f1f">'
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="11" fill="{INK}">'
         f"{escape(_('Bars: mentions per day, stacked by tone.'))}</text></svg>"
     )
     return mark_safe("".join(parts))  # noqa: S308 (every text escaped above)

@@ -55,24 +55,28 @@ def moderation_site_fixture(browser, live_server, django_db_serialized_rollback,
     )
 
 
-def log_in(browser_page, user, password: str = PASSWORD, *, admin_language: str = "en") -> None:
+def log_in(
+    browser_page, user, password: str = PASSWORD, *, admin_language: str = "en", opening=None
+) -> None:
     """Sign in to the Wagtail admin through its login form and the authenticator app's code
     (the user's app is made on first use).
 
     The login form is in the browser's language (English here); the second factor is asked in
-    ``admin_language``, the user's own.
+    ``admin_language``, the user's own. With ``opening``, an admin address followed while
+    signed out (a link in an e-mail), the sign-in starts there and ends on that address.
     """
     device = totp_device(user)
     with translation.override(admin_language):
         code, continue_ = translation.gettext("Code"), translation.gettext("Continue")
-    browser_page.goto("/admin/login/")
+    browser_page.goto(opening or "/admin/login/")
+    browser_page.wait_for_url("**/admin/login/**")
     browser_page.get_by_label("Username").fill(user.get_username())
     browser_page.get_by_label("Password").fill(password)
     browser_page.get_by_role("button", name="Sign in").click()
     browser_page.wait_for_url("**/admin/two-step/verify/**")
     browser_page.get_by_label(code).fill(fresh_code(device))
     browser_page.get_by_role("button", name=continue_).click()
-    browser_page.wait_for_url("**/admin/")
+    browser_page.wait_for_url(opening or "**/admin/")
 
 
 def translate_as_translator(page, code: str, texts: dict[str, str], user):

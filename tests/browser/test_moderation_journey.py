@@ -25,6 +25,13 @@ from tests.browser.moderation_fixtures import (
     moderation_site_fixture,  # noqa: F401 (the ``moderation_site`` fixture)
     translate_as_translator,
 )
+from tests.browser.moderation_steps import (
+    choose_action,
+    edit_url,
+    listed,
+    listing_url,
+    moderation_trail,
+)
 from workflows.models import PressSecretaryApprovalTask
 
 pytestmark = [
@@ -45,19 +52,6 @@ RU = {
 }
 
 
-def edit_url(page) -> str:
-    return f"/admin/pages/{page.pk}/edit/"
-
-
-def listing_url(page) -> str:
-    return f"/admin/pages/{page.pk}/"
-
-
-def listed(browser_page, title: str):
-    """The row of the page called ``title`` in an admin page listing."""
-    return browser_page.get_by_role("row").filter(has=browser_page.get_by_text(title, exact=True))
-
-
 def write_body(browser_page, text: str) -> None:
     """Replace the text of the body's first paragraph, as typing in Draftail does.
 
@@ -72,14 +66,6 @@ def write_body(browser_page, text: str) -> None:
     expect(field).to_have_value(re.compile(re.escape(text)))
 
 
-def choose_action(browser_page, name) -> None:
-    """Click an action of the editor's action menu, opening the "More actions" list if needed."""
-    action = browser_page.locator("footer").get_by_role("button", name=name, exact=True)
-    if not action.is_visible():
-        browser_page.locator("footer").get_by_role("button", name="More actions").click()
-    action.click()
-
-
 def html_outside_body_field(browser_page) -> str:
     """The page's HTML without the body field, the one place the editor's own text belongs."""
     return browser_page.evaluate(
@@ -89,21 +75,6 @@ def html_outside_body_field(browser_page) -> str:
             return copy.outerHTML;
         }"""
     )
-
-
-def moderation_trail(page) -> str:
-    """The workflow states, task states and revisions of ``page``, for failure messages."""
-    lines = []
-    for state in WorkflowState.objects.for_instance(page).order_by("pk"):
-        lines.append(f"workflow {state.workflow.name}: {state.status}")
-        for task_state in state.task_states.order_by("pk").select_related("task", "revision"):
-            lines.append(
-                f"  {task_state.task.name}: {task_state.status} on revision "
-                f"{task_state.revision_id} by {task_state.finished_by}: {task_state.get_comment()}"
-            )
-    for revision in page.revisions.order_by("pk").select_related("user"):
-        lines.append(f"revision {revision.pk} by {revision.user}")
-    return "\n".join(lines)
 
 
 def test_news_item_goes_from_editor_through_the_check_and_press_secretary_to_kk_and_ru(
