@@ -8,6 +8,8 @@
   queues :func:`fetch_articles` for the source, so the alerts of the feed step do not wait for
   the pages.
 * :func:`send_held_alerts` (every minute) and :func:`send_daily_digest` (daily);
+* :func:`send_weekly_announcements` (every hour) sends the coming week's announcements to the
+  authorised body on Friday, once a week (:mod:`media_watch.announcements.sending`);
   :func:`send_telegram_alert` is queued by an alert when a Telegram bot is configured.
 
 Each job is harmless to run twice: a second poll asks the server only for what changed and
@@ -21,6 +23,7 @@ from agency import queue
 from agency.daily import once_a_day
 
 from . import alerts, digest
+from .announcements import sending as announcements
 from .models import Item, Source
 from .polling import poll, poll_interval
 from .texts import extract_articles, wanted
@@ -98,3 +101,10 @@ def send_telegram_alert(story_id: int) -> bool:
 def send_daily_digest() -> int:
     """Mail the day's mentions to the Heads and the press secretaries (daily)."""
     return digest.send_daily_digest()
+
+
+def send_weekly_announcements() -> int | None:
+    """Send the coming week's announcements to the authorised body once they are due (every
+    hour; from Friday's configured hour). Returns the sending's id, or None if nothing went."""
+    record = announcements.send_if_due()
+    return record.pk if record else None

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from .admin.sources import outlet_viewset, source_viewset
 from .admin.stories import story_viewset
 from .admin.terms import term_viewset
+from .announcements import admin as announcements_admin  # noqa: F401 (Weekly announcements)
 from .demands import admin as demands_admin  # noqa: F401 (its hooks: Media watch → Demands)
 
 

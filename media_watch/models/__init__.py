@@ -1,11 +1,14 @@
 """The media watch's models, re-exported for ``media_watch.models``."""
 
+from .announcements import AnnouncementSending, AnnouncementSettings
 from .demands import Demand
 from .items import Item, Story, StoryKey
 from .sources import Language, Outlet, Source
 from .terms import Mention, Tone, ToneCorrection, WatchTerm
 
 __all__ = [
+    "AnnouncementSending",
+    "AnnouncementSettings",
     "Demand",
     "Item",
     "Language",
