@@ -1,5 +1,6 @@
 """Wagtail hooks of the media watch: its "Media watch" menu (stories, sources with their health,
-and outlets) and its settings (the watch terms, Settings → Media watch)."""
+and outlets; the demands and the weekly announcements add themselves) and its settings (the
+watch terms, Settings → Media watch)."""
 
 from django.utils.translation import gettext_lazy as _
 

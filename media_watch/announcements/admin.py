@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from agency.admin import refuse_with_reason
 from agency.http import no_store
 
+from ..models import AnnouncementSending, AnnouncementSettings
 from . import documents, sending
 from .items import LANGUAGES, announcements
 from .week import Week
@@ -73,7 +74,7 @@ def _refuse_unless_allowed(request) -> None:
 def index_view(request):
     _refuse_unless_allowed(request)
     week, form = chosen_week(request.GET or None)
-    settings = sending.AnnouncementSettings.load()
+    settings = AnnouncementSettings.load()
     title = _("Weekly announcements")
     context = {
         "page_title": title,
@@ -92,9 +93,9 @@ def index_view(request):
         "settings": settings,
         "next_sending": sending.next_sending(settings),
         "last_sending": sending.last_sending(),
-        "week_sendings": sending.AnnouncementSending.objects.filter(
-            week_start=week.monday
-        ).select_related("user"),
+        "week_sendings": AnnouncementSending.objects.filter(week_start=week.monday).select_related(
+            "user"
+        ),
         "files": [
             (
                 reverse(f"{URL_NAME}:pdf", args=[week.slug(), code]),

@@ -117,6 +117,7 @@ def test_send_now_sends_the_week_and_the_screen_shows_it(client, secretary):
     html = client.get(response["Location"]).content.decode()
     assert "are sent to announcements@mci.gov.kz" in html
     assert "Last sent:" in html
+    assert "data-week-sent" in html
     assert "The Friday sending is off" in html
 
 
