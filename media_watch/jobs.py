@@ -9,6 +9,8 @@
   the pages.
 * :func:`send_held_alerts` (every minute) and :func:`send_daily_digest` (daily);
   :func:`send_monthly_report` (on the 1st of each month: last month's report to the Heads);
+* :func:`send_weekly_announcements` (every hour) sends the coming week's announcements to the
+  authorised body on Friday, once a week (:mod:`media_watch.announcements.sending`);
   :func:`send_telegram_alert` is queued by an alert when a Telegram bot is configured.
 
 Each job is harmless to run twice: a second poll asks the server only for what changed and
@@ -22,6 +24,7 @@ from agency import queue
 from agency.daily import once_a_day, once_a_month
 
 from . import alerts, digest
+from .announcements import sending as announcements
 from .models import Item, Source
 from .polling import poll, poll_interval
 from .reports import mailing
@@ -106,3 +109,10 @@ def send_daily_digest() -> int:
 def send_monthly_report(today=None) -> int:
     """Mail last month's report (PDF and workbook) to the Heads (monthly; once per month)."""
     return mailing.send_monthly_report(today)
+
+
+def send_weekly_announcements() -> int | None:
+    """Send the coming week's announcements to the authorised body once they are due (every
+    hour; from Friday's configured hour). Returns the sending's id, or None if nothing went."""
+    record = announcements.send_if_due()
+    return record.pk if record else None

@@ -1,6 +1,6 @@
 """Wagtail hooks of the media watch: its "Media watch" menu (stories, sources with their health,
-outlets, and the reports for the Heads), its settings (the watch terms, Settings → Media watch)
-and the Heads' dashboard panel."""
+outlets, the reports for the Heads; the demands and the weekly announcements add themselves), its
+settings (the watch terms, Settings → Media watch) and the Heads' dashboard panel."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from .admin.sources import outlet_viewset, source_viewset
 from .admin.stories import story_viewset
 from .admin.terms import term_viewset
+from .announcements import admin as announcements_admin  # noqa: F401 (Weekly announcements)
 from .demands import admin as demands_admin  # noqa: F401 (its hooks: Media watch → Demands)
 from .reports.admin import reports_viewset
 from .reports.dashboard import add_panel

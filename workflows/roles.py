@@ -79,6 +79,9 @@ MEDIA_WATCH_MANAGE = (
     "media_watch.change_story",
     "media_watch.add_tonecorrection",
     *(f"media_watch.{action}_demand" for action in ("view", "add", "change")),
+    # The weekly announcements to the authorised body (model regulation p.10.1).
+    "media_watch.send_announcements",
+    "media_watch.change_announcementsettings",
 )
 MEDIA_WATCH_VIEW = tuple(
     f"media_watch.view_{model}"
