@@ -240,3 +240,20 @@ def test_the_signers_iin_is_required_and_checked_for_an_outlet_in_kazakhstan(pag
     )
     assert "This is not a valid IIN: check the 12 digits." in wrong.content.decode()
     assert 'href="#id_signer_iin"' in wrong.content.decode()
+
+
+def test_a_foreign_outlet_without_the_signers_iin_can_only_send_unsigned(page):
+    client = Client()
+    data = application(client, page.url, bin="", signer_iin="", is_foreign="on", country="Qatar")
+    response = client.post(page.url, data)
+    assert "accreditation/signing.html" in [t.name for t in response.templates]
+    text = response.content.decode()
+    assert "data-sign-button" not in text and "data-signing-form" not in text
+    assert "data-sign-unavailable" in text
+
+    refused = client.post(page.url, {**hidden(response), "step": "sign", "signature": "MA=="})
+    done = client.post(page.url, {**hidden(response), "step": "unsigned"})
+
+    assert refused.status_code == 400
+    assert "issued to the signer's IIN" in html.unescape(refused.content.decode())
+    assert done.status_code == 303 and Application.objects.get().outlet.is_foreign
