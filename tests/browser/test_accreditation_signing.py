@@ -35,33 +35,37 @@ def accreditation_site(browser, live_server, django_db_serialized_rollback, tran
     return {"page": page, "officer": staff("accreditation_officers", "officer")}
 
 
+def _apply(outlet, site, tmp_path) -> None:
+    """Fill in the application for one journalist and send it, up to the signing page."""
+    photo = tmp_path / "aidos.jpg"
+    photo.write_bytes(jpeg_bytes())
+    outlet.goto(site["page"].url)
+    form = outlet.locator("form[data-request-form]")
+    for name, value in {
+        "outlet_name": OUTLET,
+        "bin": BIN,
+        "editor_in_chief": "Әлия Басшы",
+        "signer_iin": HEAD_IIN,
+        "contact_email": "editor@qazaqtimes.example.kz",
+        "journalists-0-full_name": "Айдос Серіков",
+        "journalists-0-position": "Тілші",
+        "journalists-0-iin": VALID_IIN,
+        "journalists-0-email": "aidos@qazaqtimes.example.kz",
+    }.items():
+        form.locator(f"[name='{name}']").fill(value)
+    form.locator("[name='journalists-0-photo']").set_input_files(str(photo))
+    form.locator("[name=consent]").check()
+    form.locator("[data-submit]").click()
+    expect(outlet.locator("[data-signed-rows]")).to_contain_text(HEAD_IIN)
+
+
 def test_an_outlet_signs_its_application_and_the_officer_sees_the_verified_signature(
     accreditation_site, signing_browser, live_server, ncalayer, pinned, tmp_path
 ):
     ncalayer.certificate = "head"
-    photo = tmp_path / "aidos.jpg"
-    photo.write_bytes(jpeg_bytes())
     context, outlet = signing_page(signing_browser, live_server)
     try:
-        outlet.goto(accreditation_site["page"].url)
-        form = outlet.locator("form[data-request-form]")
-        for name, value in {
-            "outlet_name": OUTLET,
-            "bin": BIN,
-            "editor_in_chief": "Әлия Басшы",
-            "signer_iin": HEAD_IIN,
-            "contact_email": "editor@qazaqtimes.example.kz",
-            "journalists-0-full_name": "Айдос Серіков",
-            "journalists-0-position": "Тілші",
-            "journalists-0-iin": VALID_IIN,
-            "journalists-0-email": "aidos@qazaqtimes.example.kz",
-        }.items():
-            form.locator(f"[name='{name}']").fill(value)
-        form.locator("[name='journalists-0-photo']").set_input_files(str(photo))
-        form.locator("[name=consent]").check()
-        form.locator("[data-submit]").click()
-
-        expect(outlet.locator("[data-signed-rows]")).to_contain_text(HEAD_IIN)
+        _apply(outlet, accreditation_site, tmp_path)
         problems = serious_violations(outlet, "signing page")
         sign = outlet.locator("[data-sign-button]")
         expect(sign).to_be_visible()
@@ -86,3 +90,20 @@ def test_an_outlet_signs_its_application_and_the_officer_sees_the_verified_signa
     finally:
         ncalayer.certificate = "person"
         context.close()
+
+
+def test_without_ncalayer_the_outlet_is_told_to_start_it_and_nothing_is_filed(
+    accreditation_site, new_page, tmp_path
+):
+    """A browser that cannot reach NCALayer (here: it does not trust the fake's certificate)."""
+    outlet = new_page()
+    _apply(outlet, accreditation_site, tmp_path)
+
+    outlet.locator("[data-sign-button]").click()
+
+    problem = outlet.locator("[data-sign-problem]")
+    expect(problem).to_be_visible(timeout=20_000)
+    expect(problem).to_contain_text(re.compile("NCALayer"))
+    expect(problem.get_by_role("link")).to_have_attribute("href", "https://pki.gov.kz/ncalayer/")
+    expect(outlet.locator("[data-sign-button]")).to_be_enabled()
+    assert not Application.objects.exists()
