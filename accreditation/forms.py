@@ -209,9 +209,22 @@ class ApplicationForm(DescribedFieldsMixin, forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     editor_in_chief = forms.CharField(
-        label=_("Editor-in-chief"),
+        label=_("Editor-in-chief or authorised person"),
         max_length=255,
-        help_text=_("Full name of the editor-in-chief who signs the application."),
+        help_text=_(
+            "Full name of the person who signs the application: the editor-in-chief, or the "
+            "person authorised to sign for the outlet."
+        ),
+    )
+    signer_iin = forms.CharField(
+        label=_("IIN of the person who signs"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "12 digits. The application is signed with this person's ЭЦП, issued to this IIN "
+            "and to the outlet's BIN. Leave it empty only for a foreign outlet."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     contact_email = forms.EmailField(
         label=_("Contact e-mail"),
@@ -266,9 +279,13 @@ class ApplicationForm(DescribedFieldsMixin, forms.Form):
         self.fields["submission_token"].initial = uuid.uuid4()
         # Required for a Kazakh outlet only (checked in clean()): not labelled "optional".
         self.fields["bin"].conditionally_required = True
+        self.fields["signer_iin"].conditionally_required = True
 
     def clean_bin(self):
         return clean_identifier(self.cleaned_data.get("bin"), _("BIN"))
+
+    def clean_signer_iin(self):
+        return clean_identifier(self.cleaned_data.get("signer_iin"), _("IIN"))
 
     def clean_contact_phone(self):
         return clean_phone_number(self.cleaned_data.get("contact_phone"))
@@ -291,6 +308,14 @@ class ApplicationForm(DescribedFieldsMixin, forms.Form):
                     "bin",
                     ValidationError(
                         _("The BIN is required for an outlet registered in Kazakhstan."),
+                        code="required",
+                    ),
+                )
+            if not data.get("signer_iin") and "signer_iin" not in self.errors:
+                self.add_error(
+                    "signer_iin",
+                    ValidationError(
+                        _("Give the IIN of the person who signs the application."),
                         code="required",
                     ),
                 )
@@ -328,5 +353,5 @@ PERSONAL_DATA_ITEMS = (
     _("the journalists' full names, positions and IINs"),
     _("their photos"),
     _("their e-mail addresses and phone numbers"),
-    _("the editor-in-chief's full name and the outlet's contacts"),
+    _("the full name and IIN of the person who signs, and the outlet's contacts"),
 )

@@ -8,18 +8,15 @@ are local (Asia/Almaty); working days come from ``citizen_requests.deadlines`` a
 import secrets
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from agency.dates import local_day
 from agency.private_files import private_storage
 
 from .pages import AccreditationPage  # noqa: F401  (a page type of this app)
+from .settings_model import AccreditationSettings, UnsignedApplications  # noqa: F401
 
 #: Registration-number prefixes of this app's registers: ``АКК-2026-000017``, ``КАР-2026-000017``.
 NUMBER_SERIES = {"accreditation": "АКК", "card": "КАР"}
@@ -28,64 +25,6 @@ NUMBER_SERIES = {"accreditation": "АКК", "card": "КАР"}
 def new_token() -> str:
     """An unguessable card token: 256 random bits, URL-safe."""
     return secrets.token_urlsafe(32)
-
-
-@register_setting(icon="user")
-class AccreditationSettings(BaseGenericSetting):
-    """The agency's accreditation rules (its own rules follow the Typical Rules)."""
-
-    strategic_object = models.BooleanField(
-        _("the agency is a strategic object"),
-        default=False,
-        help_text=_("Strategic objects review applications in 10 working days instead of 3."),
-    )
-    intake_working_days = models.PositiveSmallIntegerField(
-        _("intake length (working days)"),
-        default=10,
-        validators=[MinValueValidator(1), MaxValueValidator(60)],
-    )
-    review_working_days = models.PositiveSmallIntegerField(
-        _("review (working days)"), default=3, validators=[MinValueValidator(1)]
-    )
-    review_working_days_strategic = models.PositiveSmallIntegerField(
-        _("review for strategic objects (working days)"),
-        default=10,
-        validators=[MinValueValidator(1)],
-    )
-    permanent_months = models.PositiveSmallIntegerField(
-        _("permanent accreditation lasts (months)"), default=12, validators=[MinValueValidator(1)]
-    )
-    deprivation_bar_months = models.PositiveSmallIntegerField(
-        _("no re-accreditation after deprivation for (months)"),
-        default=6,
-        validators=[MinValueValidator(1)],
-    )
-    expiry_reminder_days = models.PositiveSmallIntegerField(
-        _("remind before expiry (days)"), default=30, validators=[MinValueValidator(1)]
-    )
-    rules_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("the agency's accreditation rules"),
-        help_text=_("Published on the accreditation page."),
-    )
-
-    panels = [
-        FieldPanel("strategic_object"),
-        FieldPanel("intake_working_days"),
-        FieldPanel("review_working_days"),
-        FieldPanel("review_working_days_strategic"),
-        FieldPanel("permanent_months"),
-        FieldPanel("deprivation_bar_months"),
-        FieldPanel("expiry_reminder_days"),
-        FieldPanel("rules_document"),
-    ]
-
-    class Meta:
-        verbose_name = _("accreditation settings")
 
 
 class Outlet(models.Model):

@@ -3,11 +3,13 @@ open intake (the page itself) and temporary accreditation for one event (``tempo
 
 They are routes of the accreditation page (:mod:`accreditation.routes`). Nothing here is cached:
 the pages carry a CSRF token and, after a submit, personal data. Bad input gives the form back
-with every typed value except the files, an error summary and a 400; it never gives a 500.
+with every typed value except the files, an error summary and a 400; it never gives a 500. A
+valid application goes on to the page where it is signed with ЭЦП (:mod:`.signing`).
 """
 
 import logging
 
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,10 +19,12 @@ from agency.csp import signing_page
 from agency.http import no_store
 from agency.models import AgencyProfile
 from agency.uploads.limits import refuse_over_total
+from esign.services import record
 
 from .. import services
 from ..forms import MAX_JOURNALISTS, PERSONAL_DATA_ITEMS, ApplicationForm, journalist_formset
 from ..models import AccreditationType, Application
+from .signing import held_note, held_photos, keep_new_photos, signing_step, with_held_photos
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +87,9 @@ def _context(page, request, *, kind, form, formset, intake=None, events=None) ->
     return context
 
 
-def _submit(page, request, *, kind, form, formset):
-    """Register a valid application, or add the problem to ``form`` and return ``None``."""
+def _submit(page, request, *, kind, form, formset, outcome=None):
+    """Register a valid application, with its signed submission when it was signed
+    (``outcome``), or add the problem to ``form`` and return ``None``."""
     data = form.application_data(formset)
     allowed = ratelimit.hit("submit_ip", f"accreditation:{ratelimit.client_ip(request)}")
     allowed = ratelimit.hit("submit_email", f"accreditation:{data.contact_email}") and allowed
@@ -98,13 +103,16 @@ def _submit(page, request, *, kind, form, formset):
         )
         return None
     try:
-        application, _created = services.apply(
-            kind=kind,
-            data=data,
-            language=_language(page),
-            submission_token=form.cleaned_data["submission_token"],
-            briefing=form.selected_briefing(),
-        )
+        with transaction.atomic():
+            application, created = services.apply(
+                kind=kind,
+                data=data,
+                language=_language(page),
+                submission_token=form.cleaned_data["submission_token"],
+                briefing=form.selected_briefing(),
+            )
+            if created and outcome is not None:
+                record(outcome, target=application)
     except services.AccreditationError as error:
         for message in error.messages:
             form.add_error(None, message)
@@ -118,11 +126,13 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
     if request.method == "GET" and "done" in request.GET:
         return acknowledgement(page, request)
     accepting = intake is not None if kind == AccreditationType.PERMANENT else bool(events)
-    form = formset = None
+    form = formset = held = None
     status = 200
     if request.method == "POST":
+        held = held_photos(request)
+        files, lost = with_held_photos(request, held)
         form = ApplicationForm(request.POST, request.FILES, briefings=events)
-        formset = journalist_formset(request.POST, request.FILES)
+        formset = journalist_formset(request.POST, files)
         if not accepting:
             form.is_valid()
             form.add_error(
@@ -141,11 +151,25 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
                 valid = False
             if refuse_over_total(request, form):
                 valid = False
+            if lost is not None:
+                form.add_error(None, lost)
+                valid = False
             if valid:
-                response = _submit(page, request, kind=kind, form=form, formset=formset)
+                keep_new_photos(request, held, formset)
+                response = signing_step(
+                    page,
+                    request,
+                    kind=kind,
+                    form=form,
+                    formset=formset,
+                    held=held,
+                    submit=lambda outcome: _submit(
+                        page, request, kind=kind, form=form, formset=formset, outcome=outcome
+                    ),
+                )
                 if response is not None:
                     return response
-        status = 400
+        status = 400 if form.errors or formset.total_error_count() else 200
     elif accepting:
         form = ApplicationForm(
             briefings=events,
@@ -155,6 +179,7 @@ def _serve(page, request, *, kind, template, intake=None, events=None):
     context = _context(
         page, request, kind=kind, form=form, formset=formset, intake=intake, events=events
     )
+    context["held_note"] = held_note(held) if held is not None else ""
     response = TemplateResponse(request, template, context, status=status)
     return no_store(response)
 

@@ -4,6 +4,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agency.uploads import CheckedFile
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, jpeg_bytes
+from tests.agency.identifiers import make_iin
+
+#: The editor-in-chief's IIN in the application.
+SIGNER_IIN = make_iin("75050540033")
 
 
 def photo(data=None, name="photo.jpg", content_type="image/jpeg"):
@@ -11,7 +15,8 @@ def photo(data=None, name="photo.jpg", content_type="image/jpeg"):
 
 
 def post_data(client, url, **overrides):
-    """A complete application for one journalist, with the form's own submission token."""
+    """A complete application for one journalist, with the form's own submission token, sent
+    without a signature (``step=None``: to the signing page)."""
     page = client.get(url)
     token = page.context["form"]["submission_token"].value()
     data = {
@@ -20,6 +25,7 @@ def post_data(client, url, **overrides):
         "registration_number": "KZ12345VV",
         "bin": VALID_BIN,
         "editor_in_chief": "Сәуле Ахметова",
+        "signer_iin": SIGNER_IIN,
         "contact_email": "editor@qazaqtimes.example.kz",
         "contact_phone": "+7 717 200 00 00",
         "consent": "on",
@@ -33,9 +39,10 @@ def post_data(client, url, **overrides):
         "journalists-0-email": "aidos@qazaqtimes.example.kz",
         "journalists-0-phone": "87012345678",
         "journalists-0-photo": photo(),
+        "step": "unsigned",
     }
     data.update(overrides)
-    return data
+    return {name: value for name, value in data.items() if value is not None}
 
 
 def checked_photo() -> CheckedFile:

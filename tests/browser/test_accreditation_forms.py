@@ -1,5 +1,6 @@
 """The accreditation forms in Chromium: axe-core finds no serious or critical problem on the
-page with its form, the form with errors, the temporary form and the acknowledgement."""
+page with its form, the form with errors, the temporary form, the signing page and the
+acknowledgement."""
 
 import datetime
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, IntakeFactory, accreditation_page
+from tests.accreditation.helpers import SIGNER_IIN
 from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.press_pages.factories import BriefingIndexPageFactory, BriefingPageFactory, kk_home
@@ -45,6 +47,7 @@ def test_the_accreditation_forms_are_accessible(new_page, tmp_path):
     browser_page.fill("#id_outlet_name", "Qazaq Times")
     browser_page.fill("#id_bin", VALID_BIN)
     browser_page.fill("#id_editor_in_chief", "Сәуле Ахметова")
+    browser_page.fill("#id_signer_iin", SIGNER_IIN)
     browser_page.fill("#id_contact_email", "editor@qazaqtimes.example.kz")
     browser_page.fill("#id_journalists-0-full_name", "Айдос Серіков")
     browser_page.fill("#id_journalists-0-position", "Тілші")
@@ -53,6 +56,9 @@ def test_the_accreditation_forms_are_accessible(new_page, tmp_path):
     browser_page.set_input_files("#id_journalists-0-photo", str(photo))
     browser_page.check("#id_consent")
     browser_page.click("[data-submit]")
+    browser_page.wait_for_selector("[data-signed-rows]")
+    problems += serious_violations(browser_page, "signing")
+    browser_page.click("[data-unsigned-button]")
     browser_page.wait_for_selector("[data-acknowledgement]")
     problems += serious_violations(browser_page, "acknowledgement")
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)

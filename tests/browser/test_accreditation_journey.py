@@ -20,6 +20,7 @@ from accreditation import cards
 from accreditation.models import Accreditation, EventRegistration
 from tests.accreditation.events_helpers import accreditation_page, briefing, link_token, subpage
 from tests.accreditation.factories import VALID_BIN, VALID_IIN, IntakeFactory, jpeg_bytes
+from tests.accreditation.helpers import SIGNER_IIN
 from tests.browser.axe import serious_violations
 from tests.browser.conftest import DESKTOP
 from tests.browser.moderation_fixtures import log_in, staff
@@ -66,6 +67,7 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
     form.locator("[name=registration_number]").fill("KZ12345VV")
     form.locator("[name=bin]").fill(VALID_BIN)
     form.locator("[name=editor_in_chief]").fill("Сәуле Ахметова")
+    form.locator("[name=signer_iin]").fill(SIGNER_IIN)
     form.locator("[name=contact_email]").fill("editor@qazaqtimes.example.kz")
     form.locator("[name=contact_phone]").fill("+7 717 200 00 00")
     form.locator("[name='journalists-0-full_name']").fill(JOURNALIST)
@@ -78,6 +80,7 @@ def test_apply_approve_verify_register_export(journey_site, new_page, tmp_path):
     form.locator("[name='journalists-0-photo']").set_input_files(str(photo))
     form.locator("[name=consent]").check()
     form.locator("[data-submit]").click()
+    public.locator("[data-unsigned-button]").click()
     public.locator("[data-acknowledgement]").wait_for()
     number = public.locator("[data-number]").inner_text()
     assert number.startswith("АКК-")

@@ -1,5 +1,6 @@
-// The signing step of the request forms: NCALayer signs the document the server issued, as a
-// detached CMS with a timestamp, and the form sends the signature back to be verified.
+// The signing step of the public forms (requests, accreditation applications): NCALayer signs
+// the document the server issued, as a detached CMS with a timestamp, and the form sends the
+// signature back to be verified. The form may word its "sending" line in data-sending-text.
 // Uses ncalayer-js-client (static/vendor/ncalayer-js-client, MIT) and the JavaScript catalog.
 (function () {
     "use strict";
@@ -57,7 +58,7 @@
                 throw new Error("empty");
             }
             form.querySelector("[data-signature]").value = signature;
-            say(gettext("Signed. Sending the request…"));
+            say(form.getAttribute("data-sending-text") || gettext("Signed. Sending the request…"));
             button.disabled = false;
             if (form.requestSubmit) {
                 form.requestSubmit(button);
