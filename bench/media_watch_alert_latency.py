@@ -28,6 +28,7 @@ import email
 import email.policy
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
@@ -298,7 +299,7 @@ def main() -> int:
             start_new_session=True,
         )
     try:
-        return measure(args, server, bot, mailbox, source, worker, window, interval, stop_at)
+        outcome = measure(args, server, bot, mailbox, source, worker, window, interval, stop_at)
     except BaseException:
         print(log_path.read_text(errors="replace")[-3000:])
         raise
@@ -307,6 +308,11 @@ def main() -> int:
         smtp.stop()
         server.stop()
         bot.stop()
+    if outcome == 0:
+        shutil.rmtree(database_dir, ignore_errors=True)
+    else:
+        print(f"the worker's log: {log_path}")
+    return outcome
 
 
 def measure(args, server, bot, mailbox, source, worker, window, interval, stop_at) -> int:
