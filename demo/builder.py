@@ -10,10 +10,10 @@ would in its translation editor, so the ru and en pages stay linked to their
 kk sources there. Benchmark-sized news (``news`` above the hand-written count)
 is inserted in bulk in all three languages instead; see ``seed_generated_news``.
 
-News, briefings and FAQ answers go live only through their moderation workflow,
-as in the press office (see ``demo.moderation``): the demo editor
-writes and submits them, the demo press secretary (and legal reviewer, for
-answers) approves. A kk page goes live together with its required translations,
+News, obligatory messages, briefings and FAQ answers go live only through their
+moderation workflow, as in the press office (see ``demo.moderation``): the demo editor
+writes and submits them, the demo press secretary (and the legal reviewer for answers,
+the head for obligatory messages) approves. A kk page goes live together with its required translations,
 so those are drafted before the kk page is submitted.
 """
 
@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from .bulk_news import BulkNews
-from .content import NEWS
+from .content import NEWS, OBLIGATORY_MESSAGES
 from .moderated import ModeratedPages
 from .moderation import DemoModerator
 from .roles import demo_user, seed_roles
@@ -46,8 +46,10 @@ class DemoSeeder(SiteSetup, ModeratedPages, BulkNews):
         faq: int,
         progress: bool = False,
         written_news: int | None = None,
+        obligatory: int = 0,
     ):
-        """Seed ``news`` items, ``briefings`` and ``faq`` answers per language.
+        """Seed ``news`` items, ``obligatory`` Art. 37 messages, ``briefings`` and ``faq``
+        answers per language.
 
         The first ``written_news`` news items (default: as many hand-written
         ones as there are) are hand-written; the rest are generated in bulk.
@@ -55,6 +57,7 @@ class DemoSeeder(SiteSetup, ModeratedPages, BulkNews):
         self.news_count = news
         written = len(NEWS) if written_news is None else min(written_news, len(NEWS))
         self.written_news_count = min(news, written)
+        self.obligatory_count = min(obligatory, len(OBLIGATORY_MESSAGES))
         self.briefing_count = briefings
         self.faq_count = faq
         self.show_progress = progress

@@ -29,6 +29,7 @@ from .records import (
     FAQItem,
     ImageSpec,
     NewsItem,
+    ObligatoryItem,
     TopicPieces,
 )
 from .text import LANGUAGES, L
@@ -71,8 +72,34 @@ def _news(data_dir: Path) -> dict:
         )
         for key, entry in structure["news"].items()
     ]
+    obligatory = [
+        ObligatoryItem(
+            key,
+            entry["days_ago"],
+            _start(entry["event_at"], f"{display(entry.file)}: obligatory_messages.{key}"),
+            _minutes_within(
+                entry["published_after_minutes"],
+                f"{display(entry.file)}: obligatory_messages.{key}",
+            ),
+            tuple(entry["topics"]),
+            texts.text("obligatory_messages", key, "title"),
+            texts.text("obligatory_messages", key, "lead"),
+            texts.texts("obligatory_messages", key, "text"),
+        )
+        for key, entry in structure.get("obligatory_messages", {}).items()
+    ]
     texts.check_all_read()
-    return {"topic_pieces": pieces, "news": news}
+    return {"topic_pieces": pieces, "news": news, "obligatory_messages": obligatory}
+
+
+def _minutes_within(value, where: str) -> int:
+    """Minutes from an Art. 37 event to its message: the law allows at most 3 hours."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 180:
+        raise ContentError(
+            f"{where}: published_after_minutes should be a whole number of minutes under 180 "
+            f"(the law's 3 hours), not {value!r}"
+        )
+    return value
 
 
 def _briefing(key: str, entry: Record, texts: Texts) -> BriefingItem:
@@ -290,6 +317,12 @@ def _check_references(content: Content, data_dir: Path) -> None:
         ("news", "topics", [t for item in content.news for t in item.topics], content.topics),
         (
             "news",
+            "topics",
+            [t for item in content.obligatory_messages for t in item.topics],
+            content.topics,
+        ),
+        (
+            "news",
             "extra",
             [i.extra for i in content.news],
             {"image", "quote", *tables_and_documents},
@@ -368,6 +401,7 @@ CONTENT = load_content(DATA_DIR)
 
 TOPIC_PIECES = CONTENT.topic_pieces
 NEWS = CONTENT.news
+OBLIGATORY_MESSAGES = CONTENT.obligatory_messages
 JOURNALIST = CONTENT.journalist
 BRIEFINGS = CONTENT.briefings
 FAQ = CONTENT.faq

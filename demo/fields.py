@@ -34,7 +34,7 @@ from .content import (
     speaker_line,
 )
 from .generated import generated_news
-from .records import BriefingItem, FAQItem, ImageSpec, NewsItem
+from .records import BriefingItem, FAQItem, ImageSpec, NewsItem, ObligatoryItem
 from .text import slug_for
 
 # Changing this namespace would make every demo object look new to the seed.
@@ -169,6 +169,21 @@ class PageTexts:
             "hero_image_alt": hero.alt[code],
             "hero_image_caption": hero.caption[code],
             "body": stream(f"news:{item.key}", blocks),
+        }
+
+    def obligatory_message(self, number: int, item: ObligatoryItem, code: str) -> dict:
+        """Title, slug, lead, hero texts and body of an Art. 37 obligatory message."""
+        hero = hero_spec(item.topics[0], number)
+        texts = [paragraph[code] for paragraph in item.text]
+        return {
+            "title": item.title[code],
+            "slug": slug_for(item.title[code]),
+            "lead": item.lead[code],
+            "hero_image_alt": hero.alt[code],
+            "hero_image_caption": hero.caption[code],
+            "body": stream(
+                f"obligatory:{item.key}", [("paragraph", paragraphs(text)) for text in texts]
+            ),
         }
 
     def generated_news(self, number: int, code: str) -> tuple[dict, str]:

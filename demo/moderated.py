@@ -1,4 +1,5 @@
-"""Hand-written news, briefings and FAQ answers, in every language, through moderation.
+"""Hand-written news, obligatory messages, briefings and FAQ answers, in every language,
+through moderation.
 
 For each item the demo editor writes the kk draft, ru and en drafts are made through
 wagtail-localize, then the kk page goes through its workflow (taking the required
@@ -14,12 +15,18 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from press_pages.models import BriefingPage, FAQAnswerPage, NewsPage, NewsPageTopic
+from press_pages.models import (
+    BriefingPage,
+    FAQAnswerPage,
+    NewsPage,
+    NewsPageTopic,
+    ObligatoryMessagePage,
+)
 
-from .content import BRIEFINGS, FAQ, FAQ_CATEGORIES, NEWS, STREAM_URL
+from .content import BRIEFINGS, FAQ, FAQ_CATEGORIES, NEWS, OBLIGATORY_MESSAGES, STREAM_URL
 from .fields import demo_key, hero_spec, speakers, with_translated_table
 from .localize import translate
-from .records import BriefingItem, FAQItem, NewsItem
+from .records import BriefingItem, FAQItem, NewsItem, ObligatoryItem
 from .seeding import TRANSLATED, SeederBase, at
 
 
@@ -45,11 +52,13 @@ class ModeratedPages(SeederBase):
 
     news_count: int
     written_news_count: int
+    obligatory_count: int
     briefing_count: int
     faq_count: int
 
     def seed_moderated_pages(self) -> None:
-        """Hand-written news, briefings and FAQ answers, in every language, moderated.
+        """Hand-written news, obligatory messages, briefings and FAQ answers, in every
+        language, moderated.
 
         For each item: the editor writes the kk draft, ru and en drafts are made through
         wagtail-localize, then the kk page goes through its workflow (taking the required
@@ -64,12 +73,17 @@ class ModeratedPages(SeederBase):
         answers = _round_robin(
             *([item for item in FAQ if item.category == slug] for slug in FAQ_CATEGORIES)
         )[: self.faq_count]
+        messages = OBLIGATORY_MESSAGES[: self.obligatory_count]
         items = [
             *(lambda n=number, i=item: self._news_page(n, i) for number, item in enumerate(news)),
+            *(
+                lambda n=number, i=item: self._obligatory_page(n, i)
+                for number, item in enumerate(messages)
+            ),
             *(lambda i=item: self._briefing_page(i) for item in briefings),
             *(lambda i=item: self._faq_page(i) for item in answers),
         ]
-        with self._bar(len(items), "News, briefings and answers") as bar:
+        with self._bar(len(items), "News, messages, briefings and answers") as bar:
             for item in items:
                 self._seed_moderated(item())
                 bar.update()
@@ -121,6 +135,33 @@ class ModeratedPages(SeederBase):
             created,
             lambda code: NewsPage(**self.texts.news(number, item, code)),
             fix,
+            published,
+        )
+
+    def _obligatory_page(self, number: int, item: ObligatoryItem) -> Moderated:
+        """An Art. 37 message: its event in the past, live within the law's 3 hours of it,
+        through its own workflow (the check, the press secretary, the head)."""
+        day = self.today - datetime.timedelta(days=item.days_ago)
+        event_at = at(day, *item.event_at)
+        published = event_at + datetime.timedelta(minutes=item.published_after_minutes)
+        page = self._find(ObligatoryMessagePage, "obligatory", item.key)
+        created = page is None
+        if created:
+            page = ObligatoryMessagePage(
+                **self.texts.obligatory_message(number, item, "kk"),
+                event_at=event_at,
+                display_date=day,
+                hero_image=self.images[hero_spec(item.topics[0], number).key],
+                locale=self.locales["kk"],
+                translation_key=demo_key("obligatory", item.key),
+            )
+            page.topic_links = [NewsPageTopic(topic=self.topics[(s, "kk")]) for s in item.topics]
+            self._add_draft(self.indexes["news"], page)
+        return Moderated(
+            page,
+            created,
+            lambda code: ObligatoryMessagePage(**self.texts.obligatory_message(number, item, code)),
+            None,
             published,
         )
 

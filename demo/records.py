@@ -32,6 +32,21 @@ class NewsItem:
 
 
 @dataclass(frozen=True)
+class ObligatoryItem:
+    """A Law on Mass Media Art. 37 message: the event's day and time, and how long after it
+    the message went live."""
+
+    key: str
+    days_ago: int
+    event_at: tuple[int, int]
+    published_after_minutes: int
+    topics: tuple[str, ...]
+    title: L
+    lead: L
+    text: tuple[L, ...]
+
+
+@dataclass(frozen=True)
 class BriefingItem:
     """A press event. ``days_from_now`` is negative for past events."""
 
@@ -109,6 +124,7 @@ class Content:
     # news.yaml
     topic_pieces: dict[str, TopicPieces]
     news: list[NewsItem]
+    obligatory_messages: list[ObligatoryItem]
     # briefings.yaml
     journalist: L
     briefings: list[BriefingItem]

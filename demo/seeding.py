@@ -23,7 +23,7 @@ from tqdm import tqdm
 from agency.models import AgencyProfile
 from workflows.mixins import is_guarded
 
-from .content import BRIEFINGS, FAQ, FAQ_CATEGORIES, INDEXES, NEWS, TOPICS
+from .content import BRIEFINGS, FAQ, FAQ_CATEGORIES, INDEXES, NEWS, OBLIGATORY_MESSAGES, TOPICS
 from .fields import PageTexts, demo_key
 from .moderation import DemoModerationError, DemoModerator
 
@@ -178,6 +178,7 @@ class SeederBase:
             demo_key("agency", "profile"),
             *(demo_key("index", key) for key in INDEXES),
             *(demo_key("news", item.key) for item in NEWS),
+            *(demo_key("obligatory", item.key) for item in OBLIGATORY_MESSAGES),
             *(demo_key("briefing", item.key) for item in BRIEFINGS),
             *(demo_key("faq", item.key) for item in FAQ),
         }

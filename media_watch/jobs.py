@@ -1,9 +1,9 @@
 """The media watch's django-q2 jobs.
 
 * :func:`poll_due_sources` runs every minute (a schedule made by a migration) and queues one
-  :func:`poll_source` job for each active source whose next poll is due, so a slow or failing
-  source holds up no other. A source's next poll is put off while its job waits, so a job that
-  has not run yet is not queued twice.
+  :func:`poll_source` job for each active source whose next poll is due (by this tick, see
+  :data:`DUE_EARLY`), so a slow or failing source holds up no other. A source's next poll is
+  put off while its job waits, so a job that has not run yet is not queued twice.
 * :func:`poll_source` polls one source; when it stored items that want their article text, it
   queues :func:`fetch_articles` for the source, so the alerts of the feed step do not wait for
   the pages.
@@ -16,6 +16,8 @@
 Each job is harmless to run twice: a second poll asks the server only for what changed and
 stores no address twice; a second article step finds no item still waiting.
 """
+
+import datetime
 
 from django.db.models import Q
 from django.utils import timezone
@@ -33,10 +35,20 @@ from .texts import extract_articles, wanted
 GROUP = "media-watch"
 
 
+#: django-q2 looks for due schedules every 30 seconds, so the minute schedule runs up to half a
+#: minute late, and a poll starts a moment after its tick. A source whose turn comes within this
+#: much of a tick is polled on it: otherwise a poll that started late would miss the tick its
+#: interval ends on by seconds and wait a minute more (a 3-minute interval polled every 4
+#: minutes, an alert 5 minutes late). A source's polls stay about ``MONITOR_POLL_MINUTES``
+#: apart, never more than half a minute more (the longest an alert waits for its poll).
+DUE_EARLY = datetime.timedelta(seconds=40)
+
+
 def due_sources(now=None):
+    """Active sources whose next poll is due by the tick at ``now``."""
     now = now or timezone.now()
     return Source.objects.filter(active=True).filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now + DUE_EARLY)
     )
 
 

@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from .models import Language, Mention, Outlet, Source, Tone, ToneCorrection, WatchTerm
 from .polling import PollResult, poll
 from .texts import ArticleResult, extract_articles, wanted
@@ -151,13 +153,20 @@ def mentions_json(since: datetime.datetime | None = None) -> list[dict]:
 
 def correct_tone(mention: Mention, tone: str, user, note: str = "") -> ToneCorrection:
     """Set ``mention``'s tone as an officer judged it; the automatic tone and every earlier
-    correction are kept."""
+    correction are kept, and the change is written to the story's audit log, whoever calls."""
     if tone not in Tone.values:
         raise ValidationError(_("The tone must be negative, neutral or positive."))
+    previous = mention.current_tone
     with transaction.atomic():
         correction = ToneCorrection.objects.create(
-            mention=mention, tone=tone, previous_tone=mention.current_tone, note=note, user=user
+            mention=mention, tone=tone, previous_tone=previous, note=note, user=user
         )
         mention.corrected_tone = tone
         mention.save(update_fields=["corrected_tone", "updated_at"])
+        log(
+            mention.story,
+            "media_watch.tone_corrected",
+            user=user,
+            data={"mention": mention.pk, "from": previous, "to": tone},
+        )
     return correction

@@ -16,7 +16,6 @@ from django.views.generic import TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
 from .. import chart, comments, services, stories
 from ..models import Mention, Story, Tone, ToneCorrection
@@ -137,15 +136,8 @@ def correct_tone_view(request, pk: int, mention_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose negative, neutral or positive."))
         return HttpResponseRedirect(story_url(story))
-    previous = mention.current_tone
     services.correct_tone(
         mention, form.cleaned_data["tone"], request.user, form.cleaned_data["note"]
-    )
-    log(
-        story,
-        "media_watch.tone_corrected",
-        user=request.user,
-        data={"mention": mention.pk, "from": previous, "to": form.cleaned_data["tone"]},
     )
     messages.success(request, _("Tone changed. The earlier tone is kept in the history."))
     return HttpResponseRedirect(story_url(story))

@@ -51,11 +51,13 @@ from press_pages.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageTopic,
+    ObligatoryMessagePage,
     Topic,
 )
 from tests.demo.helpers import seed
 from workflows.models import (
     Clearance,
+    HeadApprovalTask,
     LegalReviewTask,
     ModerationSettings,
     PressSecretaryApprovalTask,
@@ -182,7 +184,9 @@ class SeedDemoTests(ModerationAssertions, TestCase):
         expected = {
             HomePage: 1,
             NewsIndexPage: 1,
-            NewsPage: 5,
+            # Five news items and the obligatory message, a news item too.
+            NewsPage: 6,
+            ObligatoryMessagePage: 1,
             BriefingIndexPage: 1,
             BriefingPage: 4,
             FAQIndexPage: 1,
@@ -220,6 +224,7 @@ class SeedDemoTests(ModerationAssertions, TestCase):
             {
                 (PressSecretaryApprovalTask, "press_secretary"),
                 (LegalReviewTask, "legal_reviewer"),
+                (HeadApprovalTask, "head"),
             },
         )
         answer = self.pages(FAQAnswerPage, "kk").first()
@@ -228,6 +233,33 @@ class SeedDemoTests(ModerationAssertions, TestCase):
             task__in=LegalReviewTask.objects.all(),
         )
         self.assertEqual(legal.get().status, TaskState.STATUS_APPROVED)
+
+    def test_the_obligatory_message_went_live_within_3_hours_approved_by_the_head(self):
+        workflow = ModerationSettings.load().obligatory_message_workflow
+        source = self.pages(ObligatoryMessagePage, "kk").get()
+        for code in ("kk", "ru", "en"):
+            page = self.pages(ObligatoryMessagePage, code).get()
+            with self.subTest(language=code):
+                self.assertTrue(page.live)
+                self.assertEqual(page.event_at, source.event_at)
+                self.assertLess(page.event_at, timezone.now())
+                self.assert_went_live_through_moderation(page)
+                state = Clearance.objects.get(revision=page.live_revision).workflow_state
+                self.assertEqual(state.workflow_id, workflow.pk)
+                approvers = {
+                    (type(task_state.task.specific), task_state.finished_by.username)
+                    for task_state in state.task_states.exclude(finished_by=None)
+                }
+                self.assertEqual(
+                    approvers,
+                    {(PressSecretaryApprovalTask, "press_secretary"), (HeadApprovalTask, "head")},
+                )
+        self.assertLess(source.first_published_at, source.deadline)
+        self.assertGreater(source.first_published_at, source.event_at)
+        public = self.client.get(source.url)
+        self.assertContains(public, source.title)
+        news_list = self.client.get(source.get_parent().url)
+        self.assertContains(news_list, source.title)
 
     def test_translations_are_in_their_own_language_and_slug(self):
         for kk_page in Page.objects.filter(locale=self.locales["kk"], depth__gt=1).specific():

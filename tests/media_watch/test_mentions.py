@@ -5,6 +5,8 @@ official; canonical addresses that merge or join items after the article step.""
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 
 from media_watch.mentions import current_matcher
@@ -133,6 +135,19 @@ def test_an_officers_tone_is_kept_beside_the_automatic_one(feed_server):
     )
     history = list(ToneCorrection.objects.order_by("pk").values_list("previous_tone", "tone"))
     assert history == [("negative", "neutral"), ("neutral", "positive")]
+    logged = ModelLogEntry.objects.filter(action="media_watch.tone_corrected").order_by("pk")
+    assert [(entry.object_id, entry.user, entry.data) for entry in logged] == [
+        (
+            str(mention.story_id),
+            officer,
+            {"mention": mention.pk, "from": "negative", "to": "neutral"},
+        ),
+        (
+            str(mention.story_id),
+            officer,
+            {"mention": mention.pk, "from": "neutral", "to": "positive"},
+        ),
+    ]
     with pytest.raises(ValidationError, match="negative, neutral or positive"):
         correct_tone(mention, "furious", officer)
 

@@ -2,6 +2,9 @@
 copies joined into stories, languages, the article step, sitemaps and the jobs."""
 
 import datetime
+import itertools
+import random
+import statistics
 
 from django.utils import timezone
 
@@ -11,7 +14,7 @@ from agency.models import QueuedJob
 from media_watch import jobs
 from media_watch.ingest import _insert
 from media_watch.models import Item, Source, Story
-from media_watch.polling import PollOutcome, poll
+from media_watch.polling import PollOutcome, poll, poll_interval
 from media_watch.texts import extract_articles, wanted
 from tests.media_watch.factories import OutletFactory, SourceFactory
 from tests.media_watch.feed_server import article_html, atom, news_sitemap, rss
@@ -242,3 +245,37 @@ def test_the_minute_job_queues_each_due_source_once(feed_server):
     outcome = jobs.poll_source(due.pk)
     assert outcome["outcome"] == "fetched" and outcome["new_items"] == 1
     assert jobs.poll_source(later.pk + 1000) == {"source": later.pk + 1000, "outcome": "inactive"}
+
+
+def test_a_source_is_polled_on_the_tick_its_interval_ends_even_when_that_tick_runs_early(settings):
+    """django-q2 runs the minute schedule up to 30 s late; a source polled late on one tick is
+    still due on the tick its interval ends on, so alerts never wait a minute more."""
+    settings.MONITOR_POLL_MINUTES = 3
+    tick = timezone.now()
+    polled_late = tick + datetime.timedelta(seconds=29)
+    source = SourceFactory(next_attempt_at=polled_late + datetime.timedelta(minutes=3))
+    assert list(jobs.due_sources(tick + datetime.timedelta(minutes=3))) == [source]
+    assert not jobs.due_sources(tick + datetime.timedelta(minutes=2))
+
+
+def test_polls_keep_the_interval_whatever_the_schedules_delay():
+    """Ticks run 0 to 30 s after each minute (django-q2 looks every 30 s) and each poll starts a
+    second after its tick: a source's polls stay about 3 minutes apart, never more than 3.5 (an
+    alert's wait for the poll) and never less than 2."""
+    source = SourceFactory(next_attempt_at=None)
+    rng = random.Random(37)  # noqa: S311 (reproducible test data)
+    start = timezone.now()
+    polls = []
+    for minute in range(120):
+        tick = start + datetime.timedelta(
+            minutes=minute, seconds=rng.choice([0, 29, rng.uniform(0, 30)])
+        )
+        if jobs.due_sources(tick).filter(pk=source.pk).exists():
+            polls.append(tick)
+            Source.objects.filter(pk=source.pk).update(
+                next_attempt_at=tick + datetime.timedelta(seconds=1) + poll_interval()
+            )
+    gaps = [(later - earlier).total_seconds() for earlier, later in itertools.pairwise(polls)]
+    assert max(gaps) <= 3.5 * 60
+    assert min(gaps) >= 2 * 60
+    assert 2.5 * 60 <= statistics.mean(gaps) <= 3 * 60

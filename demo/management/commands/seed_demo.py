@@ -1,7 +1,8 @@
 """``manage.py seed_demo``: fill the site with a fictional ministry's content and users.
 
-News, briefings and answers go live through their moderation workflows, submitted by the
-demo editor and approved by the demo press secretary and legal reviewer. Safe to run
+News, an obligatory message (Law on Mass Media Art. 37), briefings and answers go live
+through their moderation workflows, submitted by the demo editor and approved by the demo
+press secretary, the legal reviewer (answers) and the head (the obligatory message). Safe to run
 again: it only creates what is missing. It refuses to run with
 ``DEBUG`` off unless ``--force`` is given, because it creates users with
 published development passwords.
@@ -28,7 +29,7 @@ from agency.models import AgencyProfile
 from citizen_requests.models import RequestFormPage, RequestStatusPage
 from demo.accreditation import seed_accreditation
 from demo.builder import DemoSeeder
-from demo.content import BRIEFINGS, FAQ, NEWS
+from demo.content import BRIEFINGS, FAQ, NEWS, OBLIGATORY_MESSAGES
 from demo.moderation import DemoModerationError
 from demo.request_pages import seed_request_pages
 from demo.roles import DEMO_USERS, demo_second_factor, demo_user
@@ -42,6 +43,7 @@ from press_pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    ObligatoryMessagePage,
     Topic,
 )
 from workflows.roles import GROUPS
@@ -50,6 +52,7 @@ SUMMARY_MODELS = [
     HomePage,
     NewsIndexPage,
     NewsPage,
+    ObligatoryMessagePage,
     BriefingIndexPage,
     BriefingPage,
     FAQIndexPage,
@@ -125,6 +128,15 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--obligatory",
+            type=_bounded(len(OBLIGATORY_MESSAGES)),
+            default=len(OBLIGATORY_MESSAGES),
+            help=(
+                "Obligatory messages (Law on Mass Media Art. 37) per language, approved by the "
+                "head (default and maximum: %(default)s)."
+            ),
+        )
+        parser.add_argument(
             "--briefings",
             type=_bounded(len(BRIEFINGS)),
             default=len(BRIEFINGS),
@@ -164,6 +176,7 @@ class Command(BaseCommand):
         show_progress = verbosity > 0 and not options["no_progress"] and sys.stderr.isatty()
         seeder = DemoSeeder(
             news=options["news"],
+            obligatory=options["obligatory"],
             briefings=options["briefings"],
             faq=options["faq"],
             progress=show_progress,
