@@ -31,9 +31,10 @@ def next_first_of_month(hour: int, minute: int, now=None) -> datetime.datetime:
     return run
 
 
-def monthly_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
-    """Like :func:`daily_schedules`, for schedules that run on the 1st of every month at
-    ``(hour, minute)`` (django-q2 moves a monthly run to the same day of the next month)."""
+def _schedules(schedules: dict[str, tuple[str, tuple[int, int]]], schedule_type: str, first_run):
+    """``(create, delete)``: the forward and backward functions of a ``RunPython`` that add
+    (once) and remove ``{name: (dotted function, (hour, minute))}`` schedules of
+    ``schedule_type``, each first run at ``first_run(hour, minute)``."""
 
     def create(apps, schema_editor):
         Schedule = apps.get_model("django_q", "Schedule")
@@ -43,9 +44,9 @@ def monthly_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
                 name=name,
                 defaults={
                     "func": func,
-                    "schedule_type": "M",  # Schedule.MONTHLY
+                    "schedule_type": schedule_type,
                     "repeats": -1,
-                    "next_run": next_first_of_month(hour, minute),
+                    "next_run": first_run(hour, minute),
                 },
             )
 
@@ -54,30 +55,17 @@ def monthly_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
         Schedule.objects.using(schema_editor.connection.alias).filter(name__in=schedules).delete()
 
     return create, delete
+
+
+def monthly_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
+    """Like :func:`daily_schedules`, for schedules that run on the 1st of every month at
+    ``(hour, minute)`` (django-q2 moves a monthly run to the same day of the next month)."""
+    return _schedules(schedules, "M", next_first_of_month)  # Schedule.MONTHLY
 
 
 def daily_schedules(schedules: dict[str, tuple[str, tuple[int, int]]]):
     """``(create, delete)``: the forward and backward functions of a ``RunPython``."""
-
-    def create(apps, schema_editor):
-        Schedule = apps.get_model("django_q", "Schedule")
-        manager = Schedule.objects.using(schema_editor.connection.alias)
-        for name, (func, (hour, minute)) in schedules.items():
-            manager.get_or_create(
-                name=name,
-                defaults={
-                    "func": func,
-                    "schedule_type": "D",  # Schedule.DAILY
-                    "repeats": -1,
-                    "next_run": next_local(hour, minute),
-                },
-            )
-
-    def delete(apps, schema_editor):
-        Schedule = apps.get_model("django_q", "Schedule")
-        Schedule.objects.using(schema_editor.connection.alias).filter(name__in=schedules).delete()
-
-    return create, delete
+    return _schedules(schedules, "D", next_local)  # Schedule.DAILY
 
 
 def renamed_functions(renames: dict[str, str]):

@@ -15,7 +15,6 @@ story an officer has since marked negative.
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
@@ -25,7 +24,7 @@ from django.utils import timezone, translation
 
 from agency import mail, queue
 from agency.addresses import absolute_url
-from workflows.roles import GROUPS
+from workflows.roles import members_of
 
 from . import telegram
 from .models import Mention, Story, Tone, WatchTerm
@@ -76,14 +75,7 @@ def calls_for_alert(mention: Mention, now=None) -> bool:
 
 def recipients():
     """Active Heads and press secretaries with an e-mail address."""
-    names = [GROUPS["heads"].name, GROUPS["press_secretaries"].name]
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=names, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return members_of("heads", "press_secretaries")
 
 
 def story_context(story: Story) -> dict:

@@ -17,7 +17,6 @@ of language. Every message goes through ``EMAIL_BACKEND``, the kernel's outbox (
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +33,7 @@ from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 from agency.mail import admin_url
 
 from .restricted import BLOCK
-from .roles import GROUPS
+from .roles import members_of
 
 # What each finding category means, for the author reading the check's report.
 CATEGORY_LABELS = {
@@ -53,17 +52,6 @@ CATEGORY_LABELS = {
     "secret_vocabulary": _("Words about a protected secret"),
 }
 REPORT_LIMIT = 10
-
-
-def members_of(role: str):
-    """Active members of the group of ``role`` (a key of ``roles.GROUPS``) with an address."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=GROUPS[role].name, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
 
 
 def press_secretaries():

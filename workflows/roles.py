@@ -12,6 +12,8 @@ the moderation task assigned to their group, and everyone reads published pages 
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
@@ -227,6 +229,18 @@ def faq_index_ids(apps) -> list[int]:
         Page.objects.filter(
             content_type__app_label="press_pages", content_type__model="faqindexpage"
         ).values_list("pk", flat=True)
+    )
+
+
+def members_of(*roles: str):
+    """Active members of the groups of ``roles`` (keys of :data:`GROUPS`) who have an e-mail
+    address, each once."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[GROUPS[role].name for role in roles], is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
     )
 
 

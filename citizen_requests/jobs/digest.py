@@ -6,12 +6,11 @@ unassigned, due today or soon, received and closed in the last day, and the long
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from agency import mail
 from agency.mail import recipient_language
-from workflows.roles import GROUPS
+from workflows.roles import members_of
 
 from ..deadlines import RequestCalendar
 from ..models import CitizenRequest, InformationSubtask
@@ -26,13 +25,7 @@ from .summaries import (
 
 def heads():
     """Active members of the Heads group who have an e-mail address."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=GROUPS["heads"].name, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return members_of("heads")
 
 
 def digest(today: datetime.date | None = None) -> dict:

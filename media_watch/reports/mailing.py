@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
 from agency import mail
-from workflows.roles import GROUPS
+from workflows.roles import members_of
 
 from . import documents
 from .figures import month_figures, previous_month
@@ -23,13 +22,7 @@ GROUP = "media-watch-monthly-report"
 
 def heads():
     """Active members of the Heads group with an e-mail address."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=GROUPS["heads"].name, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return members_of("heads")
 
 
 def send_monthly_report(today: datetime.date | None = None) -> int:
