@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import log
 
 from agency.admin import refuse_with_reason
 from agency.http import no_store
 
+from ..admin.menu import join_media_watch_menu
 from ..models import AnnouncementSending, AnnouncementSettings
 from . import documents, sending
 from .items import LANGUAGES, announcements
@@ -203,11 +204,7 @@ def add_announcements_to_media_watch_menu(request, menu_items):
         icon_name="date",
         order=110,
     )
-    for menu_item in menu_items:
-        if isinstance(menu_item, SubmenuMenuItem) and menu_item.name == "media-watch":
-            registered = menu_item.menu.registered_menu_items
-            if not any(entry.name == item.name for entry in registered):
-                registered.append(item)
+    join_media_watch_menu(menu_items, item)
 
 
 @hooks.register("register_log_actions")

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks, log_actions
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import SubmenuMenuItem
 
 import django_filters
 
@@ -34,6 +33,7 @@ from agency.admin import (
 from agency.http import no_store
 from agency.private_files import PrivateFile, private_file_response
 
+from ..admin.menu import join_media_watch_menu
 from ..models import Demand, Story
 from . import services
 from .forms import DemandForm, StatusForm
@@ -287,11 +287,7 @@ def register_demand_viewset():
 def add_demands_to_media_watch_menu(request, menu_items):
     """Demands go in the Media watch menu, after its other items."""
     item = demand_viewset.get_menu_item(order=100)
-    for menu_item in menu_items:
-        if isinstance(menu_item, SubmenuMenuItem) and menu_item.name == "media-watch":
-            registered = menu_item.menu.registered_menu_items
-            if not any(entry.name == item.name for entry in registered):
-                registered.append(item)
+    join_media_watch_menu(menu_items, item)
 
 
 @hooks.register("register_log_actions")
