@@ -3,7 +3,7 @@
 import datetime
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +14,9 @@ from wagtail.log_actions import log
 from .models import Language, Mention, Outlet, Source, Tone, ToneCorrection, WatchTerm
 from .polling import PollResult, poll
 from .texts import ArticleResult, extract_articles, wanted
+
+#: The permission to correct a mention's tone (the press secretaries have it).
+CORRECT_TONE = "media_watch.add_tonecorrection"
 
 
 def add_term(text: str, language: str, kind: str = WatchTerm.Kind.TOPIC) -> tuple[WatchTerm, bool]:
@@ -154,6 +157,8 @@ def mentions_json(since: datetime.datetime | None = None) -> list[dict]:
 def correct_tone(mention: Mention, tone: str, user, note: str = "") -> ToneCorrection:
     """Set ``mention``'s tone as an officer judged it; the automatic tone and every earlier
     correction are kept, and the change is written to the story's audit log, whoever calls."""
+    if not (user.is_active and user.has_perm(CORRECT_TONE)):
+        raise PermissionDenied(_("You may not correct a mention's tone."))
     if tone not in Tone.values:
         raise ValidationError(_("The tone must be negative, neutral or positive."))
     previous = mention.current_tone

@@ -21,7 +21,7 @@ from .. import chart, comments, services, stories
 from ..models import Mention, Story, Tone, ToneCorrection
 
 VIEW = "media_watch.view_story"
-CORRECT = "media_watch.add_tonecorrection"
+CORRECT = services.CORRECT_TONE
 NAMESPACE = "media_watch_stories"
 DEMAND_URL_NAME = "media_watch_demand_create"
 

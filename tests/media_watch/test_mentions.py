@@ -3,7 +3,7 @@ correction kept through a new match; alerts once per story and only for the agen
 official; canonical addresses that merge or join items after the article step."""
 
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from wagtail.models import ModelLogEntry
 
@@ -150,6 +150,9 @@ def test_an_officers_tone_is_kept_beside_the_automatic_one(feed_server):
     ]
     with pytest.raises(ValidationError, match="negative, neutral or positive"):
         correct_tone(mention, "furious", officer)
+    with pytest.raises(PermissionDenied):
+        correct_tone(mention, "neutral", member("editors", "editor"))
+    assert ToneCorrection.objects.count() == 2
 
 
 def test_canonical_addresses_merge_a_duplicate_and_join_the_original_story(feed_server):
