@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import translation
+
 import pytest
 
 from esign import revocation
@@ -142,9 +144,10 @@ def test_a_timestamp_from_a_revoked_authority_makes_the_signature_invalid(world,
     assert [(reason.code, reason.detail) for reason in verdict.reasons] == [
         ("timestamp_revoked", "Common Name: TEST TSA (REVOKED), Country: KZ")
     ]
-    assert verdict.reasons[0].message == (
-        "The timestamp authority's certificate was revoked before the time of the timestamp."
-    )
+    with translation.override("en"):
+        assert verdict.reasons[0].message == (
+            "The timestamp authority's certificate was revoked before the time of the timestamp."
+        )
     authority = verdict.timestamp_revocation[0]
     assert (authority.state, authority.source) == ("revoked", "ocsp")
     assert [status.state for status in verdict.revocation] == ["good", "good"]

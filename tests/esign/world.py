@@ -24,6 +24,7 @@ from tests.agency.identifiers import make_iin
 from . import pki
 
 DAY = datetime.timedelta(days=1)
+MINUTE = datetime.timedelta(minutes=1)
 IIN = make_iin("88010130012")
 HEAD_IIN = make_iin("75050540033")
 BIN = make_iin("12034000456")
@@ -92,13 +93,15 @@ class World:
         stamped_value: bytes | None = None,
     ) -> bytes:
         """A detached CMS of ``data`` by the ``kind`` certificate of ``family``, stamped at
-        ``at`` (a minute ago by default). ``stamped_value`` makes the token stamp other bytes."""
+        ``at`` (a minute before the real time by default, not before :attr:`now`: the NCA is
+        built once per test session, and a signature is checked against the nonce issued just
+        before it). ``stamped_value`` makes the token stamp other bytes."""
         hierarchy = self.hierarchies[family]
         leaf = hierarchy.leaves[kind]
         chain = [leaf] if kind == "foreign" else [leaf, hierarchy.intermediate]
         authority = tsa or self.tsa
         rsa = self.hierarchies["rsa"]
-        moment = at or self.now - datetime.timedelta(minutes=1)
+        moment = at or datetime.datetime.now(datetime.UTC).replace(microsecond=0) - MINUTE
 
         def unsigned(signature):
             token = pki.timestamp_token(

@@ -393,6 +393,8 @@ class LeastPrivilegeTests(TestCase):
                 "media_watch.add_tonecorrection",
                 "media_watch.add_demand",
                 "media_watch.change_demand",
+                "media_watch.send_announcements",
+                "media_watch.change_announcementsettings",
             },
             "Legal reviewers": {
                 "wagtailadmin.access_admin",
