@@ -260,12 +260,13 @@ def test_a_request_officer_filters_the_signed_submissions_by_verdict(signed_requ
 
     officer.get_by_role("button", name="Show filters").click()
     officer.get_by_role("button", name="Verdict").click()
-    officer.get_by_label("Verdict").select_option("valid")
+    officer.get_by_label("Verdict").select_option(label="Valid")
     officer.wait_for_url(re.compile(r"[?&]verdict=valid"))
     expect(rows).to_have_count(1)
     row = rows.first
     expect(row).to_contain_text(valid.name)
     expect(row.get_by_role("cell", name=IIN, exact=True)).to_be_visible()
+    expect(row.get_by_role("cell", name="Valid", exact=True)).to_be_visible()
     expect(row.get_by_role("link", name=f"Request {valid_case.number}")).to_be_visible()
     expect(officer.locator("table.listing")).not_to_contain_text(invalid_case.number)
     no_serious_problems(officer, "signed submissions")
