@@ -36,6 +36,14 @@ VIEW_IIN = "esign.view_signer_iin"
 State = SignatureCheck.State
 FILED_AS = pgettext_lazy("signed submission", "Filed as")
 
+#: The latest check's verdict, for people: a label on its own, where the model's choices are
+#: worded to go inside a sentence.
+VERDICTS = {
+    State.VALID: pgettext_lazy("signature verdict", "Valid"),
+    State.INVALID: pgettext_lazy("signature verdict", "Invalid"),
+    State.REVOCATION_UNKNOWN: pgettext_lazy("signature verdict", "Revocation status unknown"),
+}
+
 #: The revocation status of a submission's latest check, for people.
 REVOCATION = {
     "good": gettext_lazy("Not revoked"),
@@ -80,7 +88,7 @@ def algorithm_label(submission: SignedSubmission) -> str:
 class SubmissionFilterSet(WagtailFilterSet):
     verdict = django_filters.ChoiceFilter(
         label=gettext_lazy("Verdict"),
-        choices=State.choices,
+        choices=list(VERDICTS.items()),
         empty_label=gettext_lazy("Any"),
         field_name="latest_state",
     )
@@ -163,7 +171,7 @@ class SubmissionIndexView(ServiceIndexView):
             "bin": item.bin,
             "algorithm": algorithm_label(item),
             "signed_at": item.signed_at,
-            "verdict": str(dict(State.choices).get(item.latest_state, "")),
+            "verdict": str(VERDICTS.get(item.latest_state, "")),
             "revocation": str(REVOCATION[item.revocation_status]),
             "checked_at": item.latest_checked_at,
         }
@@ -211,7 +219,7 @@ class SignedSubmissionViewSet(ServiceViewSet):
         PlainColumn("bin", label=gettext_lazy("BIN")),
         PlainColumn("algorithm", label=gettext_lazy("Algorithm"), accessor=algorithm_label),
         MomentColumn("signed_at", label=gettext_lazy("Signed"), sort_key="signed_at"),
-        ChoiceColumn("latest_state", label=gettext_lazy("Verdict"), choices=State.choices),
+        ChoiceColumn("latest_state", label=gettext_lazy("Verdict"), choices=list(VERDICTS.items())),
         ChoiceColumn(
             "revocation_status",
             label=gettext_lazy("Revocation"),

@@ -35,6 +35,9 @@ from .week import Week
 
 REFUSAL = gettext_lazy("Only press secretaries may export and send the weekly announcements.")
 URL_NAME = "media_watch_announcements"
+#: The days whose weeks may be shown, downloaded and sent (a week near the calendar's ends
+#: would run past it).
+FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2999, 12, 31)
 
 
 class WeekForm(forms.Form):
@@ -53,17 +56,21 @@ def chosen_week(data) -> tuple[Week, WeekForm]:
     form = WeekForm(data)
     if form.is_valid() and form.cleaned_data["day"]:
         day = form.cleaned_data["day"]
-        if datetime.date(2000, 1, 1) <= day <= datetime.date(2999, 12, 31):
+        if FIRST_DAY <= day <= LAST_DAY:
             return Week.of(day), form
         form.add_error("day", _("Choose a date between the years 2000 and 2999."))
     return Week.coming(), form
 
 
 def week_from_slug(slug: str) -> Week:
+    """The week of the day ``slug`` names in an address; 404 for anything else, or a day out of
+    the range the form allows."""
     try:
         day = datetime.date.fromisoformat(slug)
     except ValueError:
         raise Http404 from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Http404
     return Week.of(day)
 
 

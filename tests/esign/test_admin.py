@@ -116,6 +116,7 @@ def test_a_request_officer_sees_the_requests_with_full_iins_and_each_view_is_log
     assert f'href="{case_url}"' in html and f"Request {filed['case'].number}" in html
     assert "Not filed" in html
     assert "RSA with SHA-256" in html and "Not revoked" in html
+    assert "<td>Valid</td>" in html and '<option value="valid">Valid</option>' in html
     row = response.context["object_list"][1]
     assert (row.latest_state, row.latest.state) == ("valid", "valid")  # the re-check
     logged = ModelLogEntry.objects.filter(action=LOGGED, user=officer)
@@ -204,7 +205,7 @@ def test_the_export_has_the_rows_with_the_iins_the_user_may_see_and_is_logged(cl
         ["", "БЕЛГІСІЗ ӨТІНІШ", "750505400339"],
         [f"Request {filed['case'].number}", "ТЕСТОВ АЙДАР", REQUEST_IIN],
     ]
-    assert rows[2][6:8] == ["valid", "Not revoked"]
+    assert rows[2][6:8] == ["Valid", "Not revoked"]
     logged = ModelLogEntry.objects.filter(action=LOGGED)
     assert {entry.data["what"] for entry in logged} == {"signed submissions: export"}
     assert logged.count() == 2

@@ -103,6 +103,21 @@ def test_the_files_download_in_kazakh_and_russian(client, secretary):
     )
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1999-12-31", "3000-01-01"])
+def test_a_week_beyond_the_years_2000_to_2999_is_not_found_and_nothing_is_sent(
+    client, secretary, day
+):
+    configure()
+    for url in (
+        reverse("media_watch_announcements:pdf", args=[day, "kk"]),
+        reverse("media_watch_announcements:xlsx", args=[day]),
+    ):
+        assert client.get(url).status_code == 404, url
+    sent = client.post(reverse("media_watch_announcements:send", args=[day]), follow=True)
+    assert sent.status_code == 404
+    assert not mail.outbox and not AnnouncementSending.objects.exists()
+
+
 def test_send_now_sends_the_week_and_the_screen_shows_it(client, secretary):
     configure(enabled=False)
     url = reverse("media_watch_announcements:send", args=[WEEK.slug()])
