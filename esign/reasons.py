@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
+    "signature_missing": _(
+        "No signature was received: press “Sign with ЭЦП” and sign the document in NCALayer."
+    ),
     "no_anchors": _("Cannot be verified: no trust anchors configured."),
     "malformed": _("The signature cannot be read: it is not a CMS signature of the document."),
     "several_signers": _("The signature has more than one signer; one signer is expected."),

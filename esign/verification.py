@@ -140,6 +140,9 @@ def verify(
     now = now or timezone.now()
     trust = anchors.load() if trust is None else trust
     verdict = Verdict(state=INVALID, anchors=trust.fingerprints, checked_at=now)
+    if not signature.strip():
+        verdict.reasons = [Reason("signature_missing")]
+        return verdict
     if not trust.anchors:
         verdict.reasons = [Reason("no_anchors")]
         return verdict

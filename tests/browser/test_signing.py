@@ -89,3 +89,13 @@ def test_a_cancelled_signing_says_so_and_registers_nothing(
     finally:
         ncalayer.cancel = False
         context.close()
+
+
+def test_without_javascript_the_page_offers_no_sign_button(requests_site, new_page):
+    """The sign button is shown by the script that makes it work: a click before the script
+    ran (or without JavaScript) would send the form with no signature."""
+    citizen = new_page(java_script_enabled=False)
+    _fill_and_send(citizen, requests_site)
+
+    expect(citizen.locator("[data-sign-button]")).to_be_hidden()
+    expect(citizen.locator("[data-edit-button]")).to_be_visible()

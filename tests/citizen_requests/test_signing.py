@@ -138,6 +138,19 @@ def test_a_signature_of_someone_else_is_refused_with_the_reason_and_nothing_type
     assert not CitizenRequest.objects.exists()
 
 
+def test_a_form_sent_with_no_signature_is_told_to_sign_and_keeps_what_was_typed(pinned, page):
+    client = Client()
+    data = valid_data(iin=IIN, step=None, text="Менің сұрауым")
+    response, _document = to_sign(client, page, data)
+
+    refused = signed_post(client, page, data, response, b"")
+
+    assert refused.status_code == 400
+    text = html.unescape(refused.content.decode())
+    assert "No signature was received" in text and "Менің сұрауым" in text
+    assert not CitizenRequest.objects.exists()
+
+
 def test_a_replayed_signature_is_refused(pinned, page):
     client = Client()
     data = valid_data(iin=IIN, step=None)

@@ -215,3 +215,15 @@ def test_garbage_is_refused_with_a_reason_not_an_error(world, pinned):
     ).verdict
 
     assert (verdict.state, codes(verdict)) == (INVALID, ["malformed"])
+
+
+def test_a_form_sent_without_a_signature_is_told_to_sign(world, pinned):
+    document = services.issue_document("citizen_request", CONTENT)
+
+    verdict = services.verify_document(
+        document.nonce, "", purpose="citizen_request", iin=IIN
+    ).verdict
+
+    assert (verdict.state, codes(verdict)) == (INVALID, ["signature_missing"])
+    with translation.override("en"):
+        assert "Sign with ЭЦП" in verdict.reasons[0].message
