@@ -60,6 +60,24 @@ class LetterPDF(FPDF):
             )
         self.ln(6)
 
+    def addressee(self, lines) -> None:
+        """Whom the letter is to, on the right half of the page, then a gap."""
+        self.set_font(FONT, size=11)
+        self.set_x(110)
+        self.multi_cell(0, 5.5, "\n".join(lines), new_x="LMARGIN", new_y="NEXT")
+        self.ln(6)
+
+    def reference(self, lines, title: str) -> None:
+        """The letter's reference lines (its date, number, what it answers) and its title in
+        bold below them."""
+        self.set_font(FONT, size=11)
+        for line in lines:
+            self.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+        self.set_font(FONT, "B", 12)
+        self.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
     def signature(self, name: str, position: str) -> None:
         """The signatory's position on the left and their name on the right."""
         self.set_font(FONT, size=11)

@@ -38,7 +38,6 @@ def render_letter(
     pdf.letterhead(agency)
 
     # The addressee.
-    pdf.set_font(FONT, size=11)
     addressee = [citizen_request.requester_name]
     if citizen_request.organisation and citizen_request.full_name:
         addressee.append(citizen_request.full_name)
@@ -46,31 +45,18 @@ def render_letter(
         addressee.append(citizen_request.postal_address)
     elif citizen_request.email:
         addressee.append(citizen_request.email)
-    pdf.set_x(110)
-    pdf.multi_cell(0, 5.5, "\n".join(addressee), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    pdf.addressee(addressee)
 
     # The request's number and date (Art. 11 p.14), and the date of the letter.
     received = timezone.localtime(citizen_request.received_at).date()
-    pdf.multi_cell(
-        0,
-        5.5,
-        date_format(written_on, "DATE_FORMAT"),
-        new_x="LMARGIN",
-        new_y="NEXT",
+    pdf.reference(
+        [
+            date_format(written_on, "DATE_FORMAT"),
+            _("Re: your request No. %(number)s of %(date)s")
+            % {"number": citizen_request.number, "date": date_format(received, "DATE_FORMAT")},
+        ],
+        title,
     )
-    pdf.multi_cell(
-        0,
-        5.5,
-        _("Re: your request No. %(number)s of %(date)s")
-        % {"number": citizen_request.number, "date": date_format(received, "DATE_FORMAT")},
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.ln(4)
-    pdf.set_font(FONT, "B", 12)
-    pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
     pdf.set_font(FONT, size=11)
     pdf.write_html(body_html, font_family=FONT, warn_on_tags_not_matching=False)
     pdf.ln(10)

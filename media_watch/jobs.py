@@ -78,25 +78,24 @@ def poll_source(source_id: int) -> dict:
         return {"source": source_id, "outcome": "inactive"}
     result = poll(source)
     if result.wants_articles:
-        queue.submit(
-            "media_watch.jobs.fetch_articles",
-            source_id,
-            group=GROUP,
-            name=f"media watch: articles of source {source_id}",
-        )
+        _queue_articles(source_id)
     return result.as_json()
+
+
+def _queue_articles(source_id: int) -> None:
+    queue.submit(
+        "media_watch.jobs.fetch_articles",
+        source_id,
+        group=GROUP,
+        name=f"media watch: articles of source {source_id}",
+    )
 
 
 def fetch_articles(source_id: int) -> dict:
     """Fetch the article text of one source's waiting items (a job)."""
     result = extract_articles(wanted(source_id))
     if Item.objects.filter(source_id=source_id, text_state=Item.Text.WANTED).exists():
-        queue.submit(
-            "media_watch.jobs.fetch_articles",
-            source_id,
-            group=GROUP,
-            name=f"media watch: articles of source {source_id}",
-        )
+        _queue_articles(source_id)
     return result.as_json()
 
 

@@ -39,25 +39,15 @@ def render_demand_pdf(demand: Demand) -> bytes:
         pdf.add_page()
         pdf.letterhead(agency)
 
-        pdf.set_font(FONT, size=11)
-        pdf.set_x(110)
         addressee = [_("To the editor of “%(outlet)s”") % {"outlet": demand.outlet.name}]
         if demand.outlet.website:
             addressee.append(demand.outlet.website)
-        pdf.multi_cell(0, 5.5, "\n".join(addressee), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(6)
-        pdf.multi_cell(
-            0,
-            5.5,
-            _("No. %(number)s of %(date)s")
-            % {"number": demand.number, "date": local_day(written_on)},
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
-        pdf.ln(4)
-        pdf.set_font(FONT, "B", 12)
-        pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
+        pdf.addressee(addressee)
+        number = _("No. %(number)s of %(date)s") % {
+            "number": demand.number,
+            "date": local_day(written_on),
+        }
+        pdf.reference([number], title)
 
         pdf.set_font(FONT, size=10)
         citation = [

@@ -10,6 +10,7 @@ import datetime
 import uuid
 import zoneinfo
 
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -57,6 +58,20 @@ def make_case(kind=RequestKind.INFORMATION, *, received_at=None, **fields):
 
 def officer(username="officer"):
     return member("request_officers", username)
+
+
+def viewer_without_personal_data():
+    """Staff who may see cases but not the requesters' personal data."""
+    group, _created = Group.objects.get_or_create(name="Case readers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
+            codename__in=["access_admin", "view_citizenrequest"],
+        )
+    )
+    user = member("editors", "reader")
+    user.groups.add(group)
+    return user
 
 
 def agency(language="kk", name="Ақпарат министрлігі"):

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,6 +29,7 @@ from tests.citizen_requests.helpers import (
     file_on_sunday,
     make_case,
     officer,
+    viewer_without_personal_data,
 )
 from tests.files import MINIMAL_PDF
 from tests.signin import staff_login
@@ -55,20 +55,6 @@ def officer_client(client):
 
 def numbers(response) -> set[str]:
     return {case.number for case in response.context["object_list"]}
-
-
-def viewer_without_personal_data():
-    """Staff who may see cases but not the requesters' personal data."""
-    group, _created = Group.objects.get_or_create(name="Case readers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
-            codename__in=["access_admin", "view_citizenrequest"],
-        )
-    )
-    user = member("editors", "reader")
-    user.groups.add(group)
-    return user
 
 
 class TestList:

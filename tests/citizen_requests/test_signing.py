@@ -8,7 +8,6 @@ import base64
 import html
 import re
 
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,26 +20,18 @@ from citizen_requests.reports.figures import figures
 from esign.models import SignedSubmission
 from esign.services import submissions_for
 from tests.agency.identifiers import make_iin
-from tests.citizen_requests.helpers import form_page, officer, status_page, valid_data
+from tests.citizen_requests.helpers import (
+    form_page,
+    officer,
+    status_page,
+    valid_data,
+    viewer_without_personal_data,
+)
 from tests.esign.world import BIN, HEAD_IIN, IIN
 from tests.signin import staff_login
-from tests.workflows.moderation import member, prefer_english
+from tests.workflows.moderation import prefer_english
 
 pytestmark = pytest.mark.django_db
-
-
-def viewer_without_personal_data():
-    """Staff who may see cases but not the requesters' personal data."""
-    group, _created = Group.objects.get_or_create(name="Case readers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["wagtailadmin", "citizen_requests"],
-            codename__in=["access_admin", "view_citizenrequest"],
-        )
-    )
-    user = member("editors", "reader")
-    user.groups.add(group)
-    return user
 
 
 def hidden(response, name: str) -> str:
